@@ -1,0 +1,67 @@
+"""Stage 2, clean: mark web noise and the headline, never dropping a line, so that evidence
+still points at the original file. Noise patterns come from every language pack: ads.txt
+records, "Baca Juga" blocks, shortcodes and share footers look the same in any language."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .lexicon import Lexicon
+from .models import Article, TextLine, Zone
+
+SHORTCODE = re.compile(r"\[/?[a-z_][\w-]*(?:\s[^\[\]\n]*)?\]")
+SENTENCE_END = re.compile(r"[.!?…\"”:]\s*$")
+BULLET = re.compile(r"^\s*[-•*·]\s+\S")
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lines = [p for pack in lexicon.packs.values() for p in pack.noise.line_patterns]
+    blocks = [p for pack in lexicon.packs.values() for p in pack.noise.block_markers]
+    join = lambda ps: re.compile("|".join(f"(?:{p})" for p in ps) or r"(?!x)x", re.IGNORECASE)  # noqa: E731
+    return join(lines), join(blocks)
+
+
+def _is_headline_like(text: str) -> bool:
+    return len(text) < 160 and not SENTENCE_END.search(text)
+
+
+def clean(article: Article, lexicon: Lexicon) -> Article:
+    noise_re, block_re = _patterns(lexicon)
+    lines = list(article.lines)
+    zones = [line.zone for line in lines]
+    texts = [SHORTCODE.sub(lambda m: " " * len(m.group(0)), line.text) for line in lines]
+
+    for i, text in enumerate(texts):
+        stripped = text.strip()
+        if stripped and noise_re.search(stripped):
+            zones[i] = Zone.noise
+        elif stripped and not stripped.strip(" |·") and lines[i].text.strip():
+            zones[i] = Zone.noise  # a line that held only a shortcode
+        if stripped and block_re.search(stripped):
+            zones[i] = Zone.noise
+            # The related headlines after the marker, up to a blank line or a sentence.
+            j = i + 1
+            while j < len(texts) and texts[j].strip() and _is_headline_like(texts[j].strip()):
+                zones[j] = Zone.noise
+                j += 1
+            # A bulleted list of headlines just before the marker belongs to it too.
+            j = i - 1
+            while j >= 0 and BULLET.match(texts[j]):
+                zones[j] = Zone.noise
+                j -= 1
+
+    # The headline: the first real line of a plain-text file, when it reads like one.
+    if article.format == "txt" and Zone.headline not in zones:
+        first = next((i for i, t in enumerate(texts) if t.strip() and zones[i] != Zone.noise), None)
+        if first is not None:
+            head = texts[first].strip()
+            if _is_headline_like(head) or (head.isupper() and len(head) < 200):
+                zones[first] = Zone.headline
+
+    cleaned = tuple(
+        TextLine(line=line.line, column=line.column, text=text, zone=zone)
+        for line, text, zone in zip(lines, texts, zones)
+    )
+    return article.model_copy(update={"lines": cleaned})

@@ -1,0 +1,341 @@
+"""Stage 3, extract: one cleaned Article -> ArticleClaims.
+
+A pure function of the article and the rules folder (no state shared between articles), so
+results can be cached, computed in parallel and stored in an index."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..lexicon import Lexicon, Pack, fold
+from ..models import Article, ArticleClaims, Claim, EventFrame, PartialDate, Zone
+from .dates import DateMention, find_dates
+from .events import AwardName, SentenceEvent, SentenceReader, award_names, is_not_a_count, names_compatible, read_unit
+from .numbers import find_numbers
+from .people import Mention, find_mentions, name_match
+from .text import Sentence, TextUnit, sentences_of, units_of
+
+__all__ = ["extract", "detect_language"]
+
+INTRA_ARTICLE_DAYS = 7  # two dates of one act further apart than this are two acts
+
+
+def detect_language(units: list[TextUnit], lexicon: Lexicon) -> Pack:
+    words = Counter(fold(w) for u in units if u.zone == Zone.body for w in re.findall(r"[A-Za-z]+", u.text))
+    scores = {code: sum(words[w] for w in pack.signal_words) for code, pack in lexicon.packs.items()}
+    best = max(sorted(scores), key=lambda code: scores[code]) if scores else "id"
+    return lexicon.packs.get(best if scores.get(best) else "id", next(iter(lexicon.packs.values())))
+
+
+def _is_dateline(unit: TextUnit, dates: list[DateMention]) -> bool:
+    if len(unit.text) > 90 or not any(d.explicit and d.date and d.date.year for d in dates):
+        return False
+    rest = unit.text
+    for d in sorted(dates, key=lambda d: -d.start):
+        rest = rest[:d.start] + rest[d.end:]
+    rest = re.sub(r"\d{1,2}[.:]\d{2}|\b(WIB|WITA|WIT)\b|[|,:\-–—]", " ", rest)
+    return len(rest.split()) <= 5 and not rest.rstrip().endswith(".")
+
+
+class _Person:
+    def __init__(self, mention: Mention):
+        self.key = mention.key
+        self.display = mention.name or ""
+        self.aliases: set[str] = {mention.alias} if mention.alias else set()
+        self.offices = [mention.office] if mention.office else []
+
+    def absorb(self, mention: Mention) -> None:
+        if len(mention.key) > len(self.key):
+            self.key, self.display = mention.key, mention.name or self.display
+        if mention.alias:
+            self.aliases.add(mention.alias)
+        if mention.office:
+            self.offices.append(mention.office)
+
+    @property
+    def id(self) -> str:
+        return " ".join(self.key)
+
+
+def resolve_people(mentions: list[Mention]) -> dict[str, _Person]:
+    """Mentions of one person inside an article become one person: "Andi Ony Prihartono",
+    "Andi Ony", "Andi Ony. P MSI"; "Tito" after "Tito Karnavian"; "WH" after "(WH)"; an office
+    alone ("Wapres") when the article names its holder."""
+    people: list[_Person] = []
+    named = [m for m in mentions if m.key and not m.is_pronoun]
+    for m in sorted(named, key=lambda m: -len(m.key)):
+        if len(m.key) == 1 and not m.office:
+            continue
+        match = next((p for p in people if name_match(p.key, m.key, 2 if len(m.key) > 1 else 1)), None)
+        if match is None:
+            people.append(_Person(m))
+        else:
+            match.absorb(m)
+    for m in named:
+        if m.person is None:
+            match = next((p for p in people if name_match(p.key, m.key, 2 if len(m.key) > 1 else 1)), None)
+            if match is None and len(m.key) == 1:
+                match = next((p for p in people if m.key[0] in p.aliases), None)
+            if match is not None:
+                m.person = match.id
+    for m in mentions:
+        if m.person is None and m.name is None and m.office is not None:
+            holder = next((p for p in people if any(
+                o.id == m.office.id and (not m.office.jurisdiction or o.jurisdiction in (None, m.office.jurisdiction))
+                for o in p.offices)), None)
+            if holder is not None:
+                m.person = holder.id
+    return {p.id: p for p in people}
+
+
+def _person_value(m: Mention, people: dict[str, _Person]) -> tuple[str, str] | None:
+    """(comparable value, display) of a person in a role."""
+    if m.person:
+        p = people[m.person]
+        office = m.office or (p.offices[0] if p.offices else None)
+        return "person:" + m.person, p.display + (f" ({office.display})" if office else "")
+    if m.office is not None:
+        return "office:" + m.office.key(), m.office.display
+    return None
+
+
+def _recipient_ids(m: Mention, people: dict[str, _Person], lexicon: Lexicon) -> set[str]:
+    ids = {"person:" + m.person} if m.person else set()
+    offices = [m.office] if m.office else []
+    if m.person:
+        offices += people[m.person].offices
+    ids |= {o.jurisdiction for o in offices if o and o.jurisdiction and ":" in o.jurisdiction}
+    return ids
+
+
+def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
+    units = units_of(article.path, tuple(line for line in article.lines if line.zone != Zone.noise))
+    pack = detect_language(units, lexicon)
+    noise_lines = sum(1 for line in article.lines if line.zone == Zone.noise)
+
+    # Anchor for relative dates: front matter first, else a dateline.
+    first_pass = {id(u): find_dates(u.text, pack) for u in units}
+    datelines = {id(u) for u in units if u.zone == Zone.body and _is_dateline(u, first_pass[id(u)])}
+    anchor = article.meta.published
+    if anchor is None:
+        for u in units:
+            if id(u) in datelines:
+                anchor = next(d.date.as_date() for d in first_pass[id(u)] if d.date and d.date.year)
+                break
+    years = Counter(d.date.year for ds in first_pass.values() for d in ds if d.date and d.date.year)
+    year_hint = years.most_common(1)[0][0] if years else None
+
+    body: list[tuple[Sentence, list[DateMention], list[Mention]]] = []
+    claims: list[Claim] = []
+    known_awards: list[AwardName] = []
+    for unit in units:
+        for sentence in sentences_of(unit, pack.abbreviations):
+            text = sentence.text
+            dates = find_dates(text, pack, anchor, year_hint)
+            if unit.zone == Zone.headline:
+                known_awards += award_names(text, pack)
+                continue
+            claims += _weekday_claims(sentence, dates, pack)
+            if id(unit) in datelines:
+                continue
+            body.append((sentence, dates, find_mentions(text, lexicon, pack)))
+    all_mentions = [m for _, _, ms in body for m in ms]
+    people = resolve_people(all_mentions)
+
+    body_awards: list[AwardName] = []
+    for sentence, _, _ in body:
+        body_awards += award_names(sentence.text, pack, body_awards + known_awards)
+    awards = body_awards or known_awards
+
+    reader = SentenceReader(lexicon, pack)
+    events: list[SentenceEvent] = []
+    previous_first: Mention | None = None
+    for sentence, dates, mentions in body:
+        for m in mentions:  # "Ia dilantik ...": the person the previous sentence began with
+            if m.is_pronoun and m.start < 3 and previous_first is not None:
+                m.person, m.office = previous_first.person, previous_first.office
+        event = reader.read(sentence, [m for m in mentions if m.person or m.office], dates)
+        if event is not None:
+            events.append(event)
+        firsts = [m for m in mentions if m.person]
+        previous_first = firsts[0] if firsts else previous_first
+        claims += _title_claims(sentence, mentions, people)
+        claims += _category_claims(sentence, mentions, people, lexicon, pack)
+        claims += _measure_claims(sentence, dates, pack, lexicon)
+
+    frame, event_claims = _main_event(events, awards, people, lexicon, pack)
+    claims += event_claims
+    reference = frame.date if frame and frame.date else None
+    if reference is None and anchor is not None:
+        reference = PartialDate(year=anchor.year, month=anchor.month, day=anchor.day)
+    return ArticleClaims(
+        path=article.path, language=pack.code, anchor=anchor, reference_date=reference, event=frame,
+        claims=tuple(claims), people={pid: p.display for pid, p in people.items()},
+        errors=article.errors, noise_lines=noise_lines,
+    )
+
+
+def _weekday_claims(sentence: Sentence, dates: list[DateMention], pack: Pack) -> list[Claim]:
+    out = []
+    for d in dates:
+        if d.weekday is None or d.date is None or d.date.year is None or d.date.as_date() is None:
+            continue
+        actual = d.date.as_date().weekday()  # type: ignore[union-attr]
+        out.append(Claim(
+            attribute="weekday", value=str(d.weekday), display=f"{d.weekday_text} ({d.date.iso()})",
+            evidence=sentence.unit.evidence(sentence.start + d.start, sentence.start + d.end),
+            weekday=pack.weekday_name[actual], partial=d.date,
+        ))
+    return out
+
+
+def _title_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, _Person]) -> list[Claim]:
+    out = []
+    for m in mentions:
+        if m.office is None or m.person is None or m.name is None:
+            continue
+        out.append(Claim(
+            attribute="title", value=m.office.key(), display=m.office.display, person=m.person,
+            status=m.status, evidence=sentence.unit.evidence(sentence.start + m.start, sentence.start + m.end),
+        ))
+    return out
+
+
+def _category_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, _Person],
+                     lexicon: Lexicon, pack: Pack) -> list[Claim]:
+    text = sentence.text
+    out = []
+    for marker in pack.category_re.finditer(text):
+        words = []
+        end = marker.end()
+        for m in re.finditer(r"\s*([^\s,;:()]+)", text[marker.end():]):
+            token = m.group(1).rstrip(".")
+            if fold(token) in pack.category_stop or not token:
+                break
+            words.append(token)
+            end = marker.end() + m.end(1) - (len(m.group(1)) - len(token))
+            if m.group(1).endswith(".") or len(words) >= 8:
+                break
+        if not words or (" " in marker.group(0).strip() and not words[0][:1].isupper()):
+            continue
+        before = [m for m in mentions if m.end <= marker.start() and (m.person or m.office)]
+        after = [m for m in mentions if m.start >= end and (m.person or m.office)]
+        recipient_ids: set[str] = set()
+        orgs = [(mm.start(), lexicon.region_id(mm.group("name"), mm.group("level")))
+                for mm in lexicon.region_re.finditer(text[:marker.start()]) if mm.group("level")]
+        if before:
+            recipient_ids = _recipient_ids(before[0], people, lexicon)
+        if orgs and (not before or orgs[0][0] < before[0].start):
+            recipient_ids = {orgs[0][1]} if orgs[0][1] else recipient_ids
+        if not recipient_ids and after and re.match(r"\s*(?:\S+\s+){0,3}?(?:kepada|to)\b", text[end:]):
+            recipient_ids = set().union(*(_recipient_ids(a, people, lexicon) for a in after))
+        value = " ".join(words)
+        out.append(Claim(
+            attribute="category", value=fold(value), display=value, recipients=tuple(sorted(recipient_ids)),
+            evidence=sentence.unit.evidence(sentence.start + marker.start(), sentence.start + end),
+        ))
+    return out
+
+
+def _measure_claims(sentence: Sentence, dates: list[DateMention], pack: Pack, lexicon: Lexicon) -> list[Claim]:
+    """Counts of a measure named in the pack (votes, residents, workers ...), anywhere."""
+    text = sentence.text
+    out = []
+    for number in find_numbers(text, pack):
+        if any(d.start <= number.start < d.end for d in dates) or is_not_a_count(text, number):
+            continue
+        unit, others, end = read_unit(text, number.end, pack, lexicon)
+        if re.search(r"\bRp\.?\s*$", text[max(0, number.start - 4):number.start]):
+            unit, end = "rupiah", number.end
+        if unit not in pack.measures:
+            continue
+        approximate = bool(pack.approx_re.search(text[max(0, number.start - 16):number.start])) or bool(
+            pack.approx_re.match(text, end + 1))
+        value = number.value + (1 if others else 0)
+        out.append(Claim(
+            attribute="quantity", value=f"{value:g}", display=text[number.start:end], unit=pack.measures[unit],
+            approximate=approximate, evidence=sentence.unit.evidence(sentence.start + number.start, sentence.start + end),
+        ))
+    return out
+
+
+def _main_event(events: list[SentenceEvent], awards: list[AwardName], people: dict[str, _Person],
+                lexicon: Lexicon, pack: Pack) -> tuple[EventFrame | None, list[Claim]]:
+    """The article's main event: the first act it reports as fact, and every later sentence
+    about an act of the same kind (or about "the ceremony") whose date does not set it apart."""
+    main = next((e for e in events if e.kind and not e.irrealis), None)
+    if main is None:
+        return None, []
+    kind = main.kind or "event"
+    joined: list[SentenceEvent] = []
+    main_date: PartialDate | None = None
+    for e in events:
+        if e.irrealis or (e.kind not in (None, kind) and not {e.kind, kind} <= {"award", "handover"}):
+            continue
+        if e.kind is None and not joined:
+            continue
+        event_dates = [d.date for d in e.dates if d.date]
+        if main_date and event_dates and all((main_date.days_to(d) or 0) > INTRA_ARTICLE_DAYS for d in event_dates):
+            continue
+        if main_date is None and event_dates:
+            main_date = event_dates[0]
+        joined.append(e)
+
+    claims: list[Claim] = []
+    recipients: set[str] = set()
+    presenter: str | None = None
+    location: str | None = None
+    date_explicit = False
+    for e in joined:
+        unit, offset = e.sentence.unit, e.sentence.start
+        for d in e.dates:
+            if d.date is None:
+                continue
+            date_explicit = date_explicit or d.explicit
+            claims.append(Claim(attribute="date", value=d.date.iso(), display=d.text, partial=d.date,
+                                evidence=unit.evidence(offset + d.start, offset + d.end)))
+        for role in e.roles:
+            value = _person_value(role.mention, people)
+            if value is None:
+                continue
+            if role.role == "presenter" and e.kind is not None:
+                presenter = presenter or value[0]
+                claims.append(Claim(attribute="presenter", value=value[0], display=value[1],
+                                    recipients=tuple(sorted(_role_recipients(e, people, lexicon))),
+                                    evidence=unit.evidence(offset + role.mention.start, offset + role.mention.end)))
+            elif role.role == "recipient":
+                recipients |= _recipient_ids(role.mention, people, lexicon)
+        recipients |= {rid for rid, _ in e.orgs if e.kind}
+        if e.location:
+            phrase, start, end = e.location
+            location = location or phrase
+            claims.append(Claim(attribute="location", value=fold(phrase), display=phrase,
+                                evidence=unit.evidence(offset + start, offset + end)))
+        for number, count_unit, approximate in e.counts:
+            claims.append(Claim(attribute="quantity", value=f"{number.value:g}", display=number.text,
+                                unit=count_unit, approximate=approximate,
+                                evidence=unit.evidence(offset + number.start, offset + number.end)))
+    name = awards[0] if kind in ("award", "handover") and awards else None
+    edition = None
+    if name is not None:
+        edition = next((a.edition for a in awards if a.edition and names_compatible(a.tokens, name.tokens)), None)
+    kind_info = pack.kind(kind)
+    frame = EventFrame(
+        kind=kind, recurring=kind_info.recurring, collective=kind_info.collective,
+        name=name.display if name else None, name_tokens=name.tokens if name else (),
+        edition=edition, date=main_date, date_explicit=date_explicit, recipients=tuple(sorted(recipients)),
+        presenter=presenter, location=location,
+        evidence=main.sentence.unit.evidence(main.sentence.start, main.sentence.end),
+    )
+    return frame, claims
+
+
+def _role_recipients(e: SentenceEvent, people: dict[str, _Person], lexicon: Lexicon) -> set[str]:
+    ids: set[str] = set()
+    for role in e.roles:
+        if role.role == "recipient":
+            ids |= _recipient_ids(role.mention, people, lexicon)
+    return ids | {rid for rid, _ in e.orgs}
+
+

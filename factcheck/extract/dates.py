@@ -1,0 +1,161 @@
+"""Date mentions: "Kamis (12/9/2024)", "Jumat (20/10/23)", "Senin, 22 Maret 2026",
+"12 Sept 2024", "on Thursday, February 20, 2025", "Thursday (Feb 20)", "kemarin",
+"Selasa lalu". One set of patterns; the words come from the language pack's calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from ..lexicon import Pack, alternation, fold
+from ..models import PartialDate
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date: PartialDate | None  # None: a relative date with no anchor to resolve it
+    weekday: int | None  # the weekday as written (0 = Monday)
+    weekday_text: str | None
+    explicit: bool  # day and month are written out
+    relative: bool = False
+    is_range: bool = False
+
+
+def _cased(words: list[str]) -> list[str]:
+    """Calendar names only count when capitalised: "minggu" is a week, "Minggu" a Sunday."""
+    out = []
+    for w in words:
+        out += [w[:1].upper() + w[1:], w.upper()]
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _patterns(pack: Pack) -> list[re.Pattern[str]]:
+    wd = alternation(_cased([w for names in pack.calendar.weekdays for w in names]))
+    mon = alternation(_cased([m for names in pack.calendar.months for m in names]))
+    lead = rf"(?:(?P<wd>{wd})(?:'s)?\s*,?\s*)?"
+    edge = r"(?<![\w/.])"
+    pats = [
+        # Kamis (12/9/2024), (20/10/23), Rabu (02/08/2017)
+        rf"{lead}\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)",
+        # 17/10/2022 with a year and no brackets
+        rf"{lead}{edge}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\d/])",
+        # Senin, 22 Maret 2026 / 12 Sept 2024 / 9 Mei
+        rf"{lead}{edge}(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?(?:\s+(?P<y>\d{{4}}))?(?![\w])",
+        # Thursday, February 20, 2025 / Feb. 21
+        rf"{lead}(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<y>\d{{4}}))?(?![\d\w])",
+        # Thursday (Feb 20)
+        rf"(?P<wd>{wd})\s*\(\s*(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})\s*\)",
+    ]
+    rel = list(pack.calendar.relative_days)
+    if rel:
+        pats.append(rf"(?<![\w])(?P<rel>{alternation(rel)})(?![\w])")
+    if pack.calendar.last_weekday_suffixes:
+        pats.append(rf"(?P<wd>{wd})\s+(?P<last>{alternation(pack.calendar.last_weekday_suffixes)})(?![\w])")
+    if pack.calendar.last_weekday_prefixes:
+        pats.append(rf"(?P<last>{alternation(pack.calendar.last_weekday_prefixes)})\s+(?P<wd>{wd})(?![\w])")
+    # Only the relative words are matched in any case; calendar names must be capitalised.
+    return [re.compile(p, re.IGNORECASE if "(?P<rel>" in p else 0) for p in pats]
+
+
+@functools.lru_cache(maxsize=8)
+def _range_after(pack: Pack) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternation(pack.calendar.range_words)})\s*\d{{1,2}}(?!\d)")
+
+
+@functools.lru_cache(maxsize=8)
+def _range_before(pack: Pack) -> re.Pattern[str]:
+    return re.compile(rf"\d{{1,2}}\s*(?:{alternation(pack.calendar.range_words)})\s*$")
+
+
+def full_year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _last_weekday(anchor: dt.date, weekday: int, strictly_before: bool) -> dt.date:
+    back = (anchor.weekday() - weekday) % 7
+    if back == 0 and strictly_before:
+        back = 7
+    return anchor - dt.timedelta(days=back)
+
+
+def find_dates(text: str, pack: Pack, anchor: dt.date | None = None, year_hint: int | None = None) -> list[DateMention]:
+    """Every date mention in `text`, overlapping matches resolved in favour of the longest."""
+    found: list[tuple[int, int, re.Match[str]]] = []
+    for pattern in _patterns(pack):
+        for m in pattern.finditer(text):
+            found.append((m.start(), m.end(), m))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    mentions: list[DateMention] = []
+    taken_until = -1
+    for start, end, m in found:
+        if start < taken_until:
+            continue
+        mention = _mention(m, text, pack, anchor, year_hint)
+        if mention is not None:
+            mentions.append(mention)
+            taken_until = end
+    return _merge_relative(mentions, text)
+
+
+def _mention(m: re.Match[str], text: str, pack: Pack, anchor: dt.date | None, year_hint: int | None) -> DateMention | None:
+    groups = m.groupdict()
+    wd_text = groups.get("wd")
+    weekday = pack.weekday_index.get(fold(wd_text)) if wd_text else None
+    if groups.get("rel"):
+        offset = pack.calendar.relative_days[next(k for k in pack.calendar.relative_days if fold(k) == fold(groups["rel"]))]
+        date = anchor + dt.timedelta(days=offset) if anchor else None
+        return DateMention(m.start(), m.end(), m.group(0), _partial(date), None, None, False, relative=True)
+    if groups.get("last"):
+        date = _last_weekday(anchor, weekday, True) if anchor and weekday is not None else None
+        return DateMention(m.start(), m.end(), m.group(0), _partial(date), None, None, False, relative=True)
+    day = int(groups["d"])
+    month = int(groups["m"]) if groups.get("m") else pack.month_index.get(fold(groups["mon"]).rstrip("."))
+    if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    year = full_year(groups["y"]) if groups.get("y") else None
+    if year is None:
+        year = _infer_year(month, day, anchor, year_hint)
+    try:
+        if year is not None:
+            dt.date(year, month, day)
+    except ValueError:
+        return None
+    is_range = bool(_range_after(pack).match(text, m.end()) or _range_before(pack).search(text[:m.start()]))
+    return DateMention(m.start(), m.end(), m.group(0), PartialDate(year=year, month=month, day=day),
+                       weekday, wd_text, True, is_range=is_range)
+
+
+def _infer_year(month: int, day: int, anchor: dt.date | None, year_hint: int | None) -> int | None:
+    """A date written without its year takes the anchor's year (the year before if that would
+    put it well after the anchor), else the year the article writes elsewhere."""
+    if anchor is not None:
+        try:
+            candidate = dt.date(anchor.year, month, day)
+        except ValueError:
+            return anchor.year
+        return anchor.year - 1 if (candidate - anchor).days > 31 else anchor.year
+    return year_hint
+
+
+def _partial(date: dt.date | None) -> PartialDate | None:
+    return PartialDate(year=date.year, month=date.month, day=date.day) if date else None
+
+
+def _merge_relative(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """"kemarin, Kamis (21/9/2023)": the written date says the same thing; keep that one."""
+    out: list[DateMention] = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if m.relative and nxt is not None and nxt.explicit and not text[m.end:nxt.start].strip(" ,"):
+            continue
+        out.append(m)
+    return out

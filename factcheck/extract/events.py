@@ -1,0 +1,282 @@
+"""What happened in a sentence: the act (hand over, swear in, ...), who did it, to whom, who
+conferred or witnessed it, where, how many, in which category. Which words mean what is data
+(rules/lang/<code>/grammar.yaml); this module only knows word order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon, Pack, fold
+from .dates import DateMention
+from .numbers import NumberMention, find_numbers
+from .people import WORD, Mention
+from .text import Sentence
+
+YEAR = re.compile(r"(?<![\w./-])(19[5-9]\d|20\d\d)(?![\w/-])")
+CAPITALISED = re.compile(r"^[A-Z0-9][\w'’/&.-]*$")
+NOT_A_COUNT_BEFORE = re.compile(r"(?:\bnomor|\bno\.?|\bpukul|\bke-?|\bpasal|\bayat|\btahun|\bperiode|\blantai|#)\s*:?\s*$", re.IGNORECASE)
+NOT_A_COUNT_AFTER = re.compile(r"^(?:[./-]\d|/|-|\s*(?:WIB|WITA|WIT|persen\s+suara)\b)")
+
+
+@dataclass
+class Role:
+    role: str  # presenter / recipient / conferrer / witness
+    mention: Mention
+
+
+@dataclass
+class SentenceEvent:
+    """What one sentence says about an event."""
+
+    sentence: Sentence
+    kind: str | None  # None: the sentence names the event without saying which (an event noun)
+    irrealis: bool
+    roles: list[Role] = field(default_factory=list)
+    orgs: list[tuple[str, int]] = field(default_factory=list)  # recipient regions (Pemkab Tangerang)
+    dates: list[DateMention] = field(default_factory=list)
+    location: tuple[str, int, int] | None = None
+    counts: list[tuple[NumberMention, str, bool]] = field(default_factory=list)  # number, unit, approximate
+
+
+@dataclass(frozen=True)
+class AwardName:
+    tokens: tuple[str, ...]
+    display: str
+    edition: int | None
+    start: int
+
+
+def _phrase_spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), fold(" ".join(m.group(0).split()))) for m in regex.finditer(text)]
+
+
+def award_names(text: str, pack: Pack, known: list[AwardName] | None = None) -> list[AwardName]:
+    """"penghargaan Paritrana Award 2024", "Piala Adipura Kencana", "Sindo Weekly Government
+    Award": a run of capitalised words joined to an award noun; a year right after is the edition."""
+    nouns = {fold(w) for w in pack.grammar.award_nouns if " " not in w}
+    words = list(WORD.finditer(text))
+    out: list[AwardName] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and CAPITALISED.match(words[j].group(1)) and not YEAR.fullmatch(words[j].group(1)):
+            j += 1
+        run = [w.group(1).rstrip(".") for w in words[i:j]]
+        led_by_noun = i > 0 and fold(words[i - 1].group(1)) in nouns
+        has_noun = any(fold(t) in nouns for t in run)
+        tokens = tuple(fold(t) for t in run if fold(t) not in nouns and fold(t) not in pack.not_names)
+        if run and tokens and (has_noun or led_by_noun) and len(tokens) <= 6:
+            edition = None
+            if j < len(words) and YEAR.fullmatch(words[j].group(1).rstrip(".,")):
+                edition = int(words[j].group(1).rstrip(".,"))
+            display = " ".join(run)
+            out.append(AwardName(tokens, display + (f" {edition}" if edition else ""), edition, words[i].start(1)))
+        i = max(j, i + 1)
+    # A name already known from this article, written again with its year: "Adipura Kencana 2017".
+    for name in known or []:
+        pattern = r"\s+".join(re.escape(t) for t in name.tokens)
+        for m in re.finditer(rf"(?<![\w])(?:{pattern})\s+((?:19|20)\d\d)(?![\w])", text, re.IGNORECASE):
+            out.append(AwardName(name.tokens, m.group(0), int(m.group(1)), m.start()))
+    return out
+
+
+def names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return bool(a) and bool(b) and (set(a) <= set(b) or set(b) <= set(a))
+
+
+class SentenceReader:
+    def __init__(self, lexicon: Lexicon, pack: Pack):
+        self.lex = lexicon
+        self.pack = pack
+        self.witness_re = pack.marker_res.get("witness")
+        self.agent_re = pack.marker_res.get("agent")
+        self.recipient_re = pack.marker_res.get("recipient")
+        self.conferrer_re = pack.marker_res.get("conferrer")
+        self.apposition_re = pack.marker_res.get("apposition")
+
+    def read(self, sentence: Sentence, mentions: list[Mention], dates: list[DateMention]) -> SentenceEvent | None:
+        text = sentence.text
+        pack = self.pack
+        triggers = _phrase_spans(pack.trigger_re, text)
+        receives = _phrase_spans(pack.receive_re, text)
+        confers = _phrase_spans(pack.conferrer_verb_re, text)
+        nouns = _phrase_spans(pack.event_noun_re, text)
+        placed = bool(pack.venue_verb_re.search(text))
+        if not (triggers or receives or confers or (nouns and placed)):
+            return None
+        first = min(s for s, _, _ in triggers + receives + confers + nouns)
+        irrealis = bool(pack.irrealis_re.search(text[:first + 1])) or bool(
+            pack.irrealis_re.search(text[first:first + 30]) and not triggers)
+        kind = self._kind(text, triggers, receives)
+        event = SentenceEvent(sentence, kind, irrealis, dates=[d for d in dates if not d.is_range])
+        self._roles(event, text, mentions, triggers, receives, confers)
+        event.orgs = self._orgs(text)
+        event.location = self._location(text, dates, mentions)
+        if triggers:
+            event.counts = self._counts(text, triggers, dates)
+        return event
+
+    def _kind(self, text: str, triggers: list[tuple[int, int, str]], receives: list[tuple[int, int, str]]) -> str | None:
+        has_award = bool(self.pack.award_noun_re.search(text))
+        for _, _, word in triggers:
+            trigger = self.pack.trigger_of.get(word)
+            if trigger is None:
+                continue
+            if trigger.kind:
+                return trigger.kind
+            if has_award:
+                return "award"
+            return "handover" if self.pack.decree_noun_re.search(text) else "handover"
+        if receives and has_award:
+            return "award"
+        return None
+
+    def _after(self, mentions: list[Mention], pos: int, text: str, limit: int = 40) -> Mention | None:
+        """The person named right after `pos`: only fillers ("langsung", "oleh") in between."""
+        for m in mentions:
+            if m.start >= pos:
+                gap = text[pos:m.start]
+                if len(gap) <= limit and not re.search(r"[,.;:]", gap) and len(gap.split()) <= 3:
+                    return m
+                return None
+        return None
+
+    def _roles(self, event: SentenceEvent, text: str, mentions: list[Mention], triggers, receives, confers) -> None:
+        taken: set[int] = set()
+
+        def give(role: str, m: Mention | None) -> None:
+            if m is not None and id(m) not in taken and not (role == "presenter" and m.status != m.status.current):
+                taken.add(id(m))
+                event.roles.append(Role(role, m))
+
+        for regex, role in ((self.witness_re, "witness"), (self.recipient_re, "recipient")):
+            for s, e, _ in _phrase_spans(regex, text) if regex else []:
+                give(role, self._after(mentions, e, text, 25))
+        for s, e, _ in confers:
+            give("conferrer", self._after(mentions, e, text))
+        if self.conferrer_re:
+            for s, e, _ in _phrase_spans(self.conferrer_re, text):
+                if self.pack.award_noun_re.search(text[max(0, s - 80):s]) or self.pack.receive_re.search(text[:s]):
+                    give("conferrer", self._after(mentions, e, text, 25))
+        for s, e, word in triggers:
+            trigger = self.pack.trigger_of.get(word)
+            if trigger is None:
+                continue
+            if trigger.voice == "passive":
+                agent = self._after(mentions, e, text)
+                if agent is None and self.agent_re:
+                    by = self.agent_re.search(text, e)
+                    if by and not re.search(r"[.;]", text[e:by.start()]) and not self.pack.trigger_re.search(text, e, by.start()):
+                        agent = self._after(mentions, by.end(), text, 25)
+                give("presenter", agent)
+                before = [m for m in mentions if m.end <= s and id(m) not in taken]
+                if before:
+                    give("recipient", before[0])
+            else:
+                before = [m for m in mentions if m.end <= s and id(m) not in taken]
+                give("presenter", before[-1] if before else None)
+                give("recipient", self._after(mentions, e, text))
+        for s, e, _ in receives:
+            before = [m for m in mentions if m.end <= s and id(m) not in taken]
+            if before:
+                give("recipient", before[0])
+            elif fold(text[s:e]).startswith("di"):  # "diraih Kota Tangerang", "diterima Wali Kota Arief"
+                give("recipient", self._after(mentions, e, text))
+
+    def _orgs(self, text: str) -> list[tuple[str, int]]:
+        out = []
+        for m in self.lex.region_re.finditer(text):
+            if m.group("level"):
+                rid = self.lex.region_id(m.group("name"), m.group("level"))
+                if rid:
+                    out.append((rid, m.start()))
+        return out
+
+    def _location(self, text: str, dates: list[DateMention], mentions: list[Mention]) -> tuple[str, int, int] | None:
+        pack = self.pack
+        connectors = {w for w in pack.location_connectors if " " not in w}
+        for prep in pack.location_prep_re.finditer(text):
+            pos = prep.end()
+            words = []
+            end = pos
+            for m in re.finditer(r"\s*(\([^()]*\)|[^\s,;()]+)(\s*,)?", text[pos:]):
+                start_abs = pos + m.start(1)
+                token = m.group(1)
+                if any(d.start <= start_abs < d.end for d in dates) or any(
+                        mm.office and mm.start <= start_abs < mm.end and mm.name for mm in mentions):
+                    break
+                bare = token.rstrip(".")
+                lowered = fold(bare)
+                if token.startswith("("):
+                    words.append(token)
+                elif bare[:1].isupper() or bare[:1].isdigit():
+                    words.append(bare)
+                elif lowered in connectors or lowered in self.lex.venue_words:
+                    words.append(bare)
+                else:
+                    break
+                end = pos + m.end(1) - (len(token) - len(bare))
+                if token.endswith(".") and len(bare) > 2:
+                    break
+                if m.group(2):
+                    words.append(",")
+            phrase = " ".join(words).replace(" ,", ",").strip(" ,")
+            if any(w[:1].isupper() for w in words) and phrase:
+                return phrase, prep.start(), end
+        return None
+
+    def _counts(self, text: str, triggers, dates: list[DateMention]) -> list[tuple[NumberMention, str, bool]]:
+        out = []
+        for number in find_numbers(text, self.pack):
+            if any(d.start <= number.start < d.end for d in dates) or is_not_a_count(text, number):
+                continue
+            unit, others, unit_end = read_unit(text, number.end, self.pack, self.lex)
+            if not unit:
+                continue
+            near_after = any(0 <= number.start - e <= 12 for _, e, _ in triggers)
+            near_before = any(0 <= s - unit_end <= 14 for s, _, _ in triggers)
+            if near_after or near_before:
+                approximate = bool(self.pack.approx_re.search(text[max(0, number.start - 16):number.start]))
+                value = number.value + (1 if others else 0)
+                out.append((NumberMention(number.start, unit_end, value, text[number.start:unit_end]), unit, approximate))
+        return out
+
+
+def is_not_a_count(text: str, number: NumberMention) -> bool:
+    if YEAR.fullmatch(number.text):
+        return True
+    return bool(NOT_A_COUNT_BEFORE.search(text[max(0, number.start - 12):number.start])
+                or NOT_A_COUNT_AFTER.match(text[number.end:number.end + 12]))
+
+
+def read_unit(text: str, pos: int, pack: Pack, lex: Lexicon) -> tuple[str | None, bool, int]:
+    """What a number counts: "enam penjabat kepala daerah" -> penjabat; "961 regional heads" ->
+    regional head; "empat Pj Gubernur lainnya" -> penjabat, and "lainnya" adds the subject."""
+    words = list(re.finditer(r"\s*([^\s,;:()]+)", text[pos:pos + 80]))
+    if not words or words[0].start() > 2:
+        return None, False, pos
+    english = pack.code == "en"
+    taken: list[str] = []
+    end = pos
+    for m in words[:3]:
+        token = fold(m.group(1).rstrip("."))
+        if token in pack.signal_words or token in pack.others or token in pack.location_stop or not token.isalpha():
+            break
+        taken.append(lex.acting_canonical.get(token, token))
+        end = pos + m.end(1)
+        if not english:
+            if token in ("orang", "buah") and len(words) > 1:
+                taken.pop()
+                continue
+            break
+    if not taken:
+        return None, False, pos
+    if english:
+        taken = taken[:2]
+        taken[-1] = taken[-1][:-1] if taken[-1].endswith("s") and len(taken[-1]) > 3 else taken[-1]
+    after = " ".join(fold(m.group(1)) for m in words[len(taken):len(taken) + 3])
+    before = fold(text[max(0, pos - 30):pos])
+    others = any(re.search(rf"(?<![\w]){re.escape(o)}(?![\w])", after) for o in pack.others) or (
+        english and bool(re.search(r"\bother\s*$", before)))
+    return " ".join(taken), others, end

@@ -1,0 +1,295 @@
+"""People and their offices: "Menko PMK Muhadjir Effendi", "Bey Triadi Machmudin, Penjabat (Pj)
+Gubernur Jawa Barat", "Tito Karnavian selaku Mendagri", "Banten Governor Andra Soni",
+"Kusmana Hartadji (Pj Wali Kota Sukabumi)". Offices come from rules/lexicon/offices.yaml,
+jurisdictions from regions.yaml; honorifics and degrees are kept for display, dropped for matching."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon, OfficeEntry, Pack, fold
+from ..models import Office, Status
+
+WORD = re.compile(r"\s*([^\s,;:()\[\]\"“”]+)")
+PAREN = re.compile(r"\s*\(([^()\n]{1,40})\)")
+ACRONYM = re.compile(r"^[A-Z0-9]{2,}$")
+NATIONAL_TAIL = re.compile(r"\s+(?:RI|Republik\s+Indonesia)(?![\w])")
+PRONOUNS = frozenset({"ia", "dia", "beliau", "he", "she"})
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str | None = None  # as written, degrees included
+    key: tuple[str, ...] = ()  # folded name tokens without honorifics or degrees
+    office: Office | None = None
+    status: Status = Status.current
+    alias: str | None = None  # "(WH)" after the name
+    person: str | None = None  # set when resolved to an article person
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def is_pronoun(self) -> bool:
+        return self.name is not None and fold(self.name) in PRONOUNS
+
+
+def normal_token(token: str) -> str:
+    return fold(token).replace(".", "").replace("'", "")
+
+
+class NameReader:
+    """Reads the name that starts (or ends) at a position of a sentence."""
+
+    def __init__(self, lexicon: Lexicon, pack: Pack):
+        self.lex = lexicon
+        calendar = [w for names in pack.calendar.weekdays + pack.calendar.months for w in names]
+        self.stop = pack.not_names | {fold(w) for w in calendar} | frozenset(
+            fold(w) for p in lexicon.packs.values() for w in p.grammar.not_names)
+        self.skip = lexicon.name_prefixes | lexicon.name_ranks
+
+    def kind(self, token: str, has_core: bool) -> str:
+        bare = token.rstrip(".")
+        norm = normal_token(token)
+        if not bare:
+            return "stop"
+        if norm in self.skip and not has_core:
+            return "prefix"
+        if has_core and norm in self.lex.name_degrees:
+            return "degree"
+        if norm in self.lex.name_particles and has_core:
+            return "particle"
+        if not bare[0].isupper() or fold(bare) in self.stop:
+            return "stop"
+        if ACRONYM.match(bare) and norm not in self.skip:
+            return "stop"
+        return "name"
+
+    def forward(self, text: str, pos: int) -> tuple[int, int, str, tuple[str, ...]] | None:
+        """The name starting at `pos`: (start, end, as written, key)."""
+        core: list[str] = []
+        start = end = None
+        i = pos
+        pending_particle: tuple[str, int] | None = None
+        while len(core) < 6:
+            m = WORD.match(text, i)
+            if m is None:
+                # ", S.H., M.A.P." after a name
+                comma = re.match(r"\s*,", text[i:]) if core else None
+                nxt = WORD.match(text, i + comma.end()) if comma else None
+                if nxt and self.kind(nxt.group(1), True) == "degree":
+                    i = nxt.end()
+                    end = i
+                    continue
+                break
+            token = m.group(1)
+            kind = self.kind(token, bool(core))
+            if kind == "prefix":
+                start = m.start(1) if start is None else start
+            elif kind == "name":
+                if pending_particle:
+                    core.append(pending_particle[0])
+                    pending_particle = None
+                start = m.start(1) if start is None else start
+                core.append(token)
+                end = m.end(1)
+            elif kind == "particle":
+                pending_particle = (token, m.end(1))
+            elif kind == "degree":
+                end = m.end(1)
+            else:
+                break
+            i = m.end()
+        if not core or start is None or end is None:
+            return None
+        key = tuple(normal_token(t) for t in core if normal_token(t))
+        if not key or all(len(t) == 1 for t in key):
+            return None
+        return start, end, " ".join(text[start:end].split()), key
+
+    def backward(self, text: str, end: int) -> tuple[int, int, str, tuple[str, ...]] | None:
+        """The name that ends at `end` (for "NAME, OFFICE" and "NAME selaku OFFICE")."""
+        words = list(WORD.finditer(text[:end]))
+        # also step over ", S.H., M.A.P." between the name and the office
+        i = len(words)
+        first = None
+        while i > 0:
+            token = words[i - 1].group(1)
+            between = text[words[i - 1].end(1):(words[i].start(1) if i < len(words) else end)]
+            if i < len(words) and between.strip() not in ("", ","):
+                break
+            kind = self.kind(token, True)
+            if kind in ("name", "degree", "particle") or (kind == "prefix" and first is not None):
+                first = i - 1
+                i -= 1
+                continue
+            break
+        if first is None:
+            return None
+        return self.forward(text, words[first].start(1))
+
+
+class OfficeReader:
+    def __init__(self, lexicon: Lexicon, pack: Pack):
+        self.lex = lexicon
+        self.pack = pack
+        self.names = NameReader(lexicon, pack)
+        self.region_before = re.compile(
+            rf"(?:{lexicon.region_re.pattern})(?:'s|’s)?(?:\s+(?:new|incoming|outgoing|acting))?\s+$",
+            re.IGNORECASE)
+
+    def office_at(self, text: str, m: re.Match[str]) -> tuple[Office, int]:
+        """The Office matched by `m`, with its jurisdiction or unit; returns the end offset."""
+        entry: OfficeEntry = self.lex.office_by_alias[fold(" ".join(m.group("office").split()))]
+        acting = self.lex.acting_by_alias.get(fold(" ".join(m.group("acting").split()))) if m.group("acting") else None
+        end = m.end()
+        jurisdiction = None
+        written = " ".join(text[m.start():end].split())
+        if entry.scope == "national":
+            tail = NATIONAL_TAIL.match(text, end)
+            end = tail.end() if tail else end
+        elif entry.scope in ("province", "regency", "city", "region"):
+            region = self.lex.region_re.match(text, end) or self.lex.region_re.match(text, end + 1)
+            if region and text[end:region.start()].strip() == "":
+                level = region.group("level") or {"regency": "kab", "city": "kota", "province": "prov"}.get(entry.scope)
+                jurisdiction = self.lex.region_id(region.group("name"), level)
+                end = region.end()
+            else:
+                before = self.region_before.search(text[max(0, m.start() - 60):m.start()])
+                if before:
+                    jurisdiction = self.lex.region_id(before.group("name"), {"regency": "kab", "city": "kota"}.get(entry.scope))
+        else:
+            end, jurisdiction = self._unit(text, end)
+        shown = " ".join(text[m.start():end].split())
+        display = shown if len(shown) <= 80 else written
+        return Office(id=entry.id, display=display, acting=acting, jurisdiction=jurisdiction), end
+
+    def _unit(self, text: str, pos: int) -> tuple[int, str | None]:
+        """"Hukum Setjen Kemendagri", "Dinas Perhubungan Provinsi Jawa Barat", "(Kasetpres)"."""
+        words: list[str] = []
+        end = pos
+        i = pos
+        while True:
+            paren = PAREN.match(text, i)
+            if paren:
+                i = end = paren.end()
+                continue
+            region = self.lex.region_re.match(text, i) or self.lex.region_re.match(text, i + 1)
+            if region and text[i:region.start()].strip() == "":
+                words.append(fold(region.group("name")))
+                i = end = region.end()
+                continue
+            m = WORD.match(text, i)
+            if m is None:
+                break
+            token = m.group(1).rstrip(".")
+            if fold(token) in self.lex.unit_words or ACRONYM.match(token) and normal_token(token) not in self.lex.name_prefixes:
+                if token[:1].isupper() or fold(token) in ("dan", "&"):
+                    words.append(fold(token))
+                    i = end = m.end()
+                    continue
+            break
+        while words and words[-1] in ("dan", "&"):
+            words.pop()
+        key = " ".join(w for w in words if w not in ("dan", "&"))
+        return end, key or None
+
+
+def _status_before(text: str, start: int, pack: Pack) -> Status:
+    window = text[max(0, start - 40):start]
+    target = pack.marker_res.get("target")
+    if target and re.search(rf"(?:{target.pattern})\s*$", window, re.IGNORECASE):
+        return Status.target
+    if pack.past_re.search(window[-28:]):
+        return Status.past
+    return Status.current
+
+
+@functools.lru_cache(maxsize=8)
+def _readers(lexicon: Lexicon, pack: Pack) -> OfficeReader:
+    return OfficeReader(lexicon, pack)
+
+
+def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
+    """Office mentions (with or without a name) and bare capitalised names, in text order."""
+    reader = _readers(lexicon, pack)
+    names = reader.names
+    mentions: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+    for m in lexicon.office_res[pack.code].finditer(text):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        office, end = reader.office_at(text, m)
+        status = _status_before(text, m.start(), pack)
+        mention = Mention(start=m.start(), end=end, office=office, status=status)
+        comma = re.match(r"\s*,\s*", text[end:])
+        found = names.forward(text, end + (comma.end() if comma else 0))
+        if found and (not comma or _apposition_closes(text, found[1])):
+            mention.name, mention.key, mention.end = found[2], found[3], found[1]
+        elif status != Status.target:
+            left = re.search(r"(?:,|\(|\bselaku|\bas)\s*$", text[:m.start()])
+            if left:
+                back = names.backward(text, left.start())
+                if back:
+                    mention.start, mention.name, mention.key = back[0], back[2], back[3]
+                    mention.status = _status_before(text, back[0], pack) if status == Status.current else status
+        alias = PAREN.match(text, mention.end)
+        if mention.name and alias and len(alias.group(1)) <= 12 and alias.group(1)[:1].isupper():
+            mention.alias = normal_token(alias.group(1))
+        mentions.append(mention)
+        covered.append((mention.start, max(mention.end, end)))
+    # Bare names: "Raden Gani Muhamad diambil sumpahnya", "Tito melantik", "(WH)".
+    for m in WORD.finditer(text):
+        if any(s <= m.start(1) < e for s, e in covered) or not m.group(1)[:1].isupper():
+            continue
+        found = names.forward(text, m.start(1))
+        if found:
+            mentions.append(Mention(start=found[0], end=found[1], name=found[2], key=found[3],
+                                    status=_status_before(text, found[0], pack)))
+            covered.append((found[0], found[1]))
+        elif fold(m.group(1)) in PRONOUNS:
+            mentions.append(Mention(start=m.start(1), end=m.end(1), name=m.group(1)))
+            covered.append((m.start(1), m.end(1)))
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+def _apposition_closes(text: str, end: int) -> bool:
+    """"Sekda Provinsi Banten, Al Muktabar, resmi ...": the name after a comma must be closed."""
+    return bool(re.match(r"\s*(?:[,.(]|$)", text[end:]))
+
+
+# ---- matching names ----------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=65536)
+def token_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if len(a) >= 5 and len(b) >= 5:
+        from rapidfuzz.distance import Levenshtein  # lazy: only name matching needs it
+
+        return Levenshtein.normalized_similarity(a, b) >= 0.85
+    return False
+
+
+def name_match(a: tuple[str, ...], b: tuple[str, ...], min_strong: int = 2) -> bool:
+    """Every token of the shorter name matches a token of the longer, in order, counting
+    initials ("R." = Raden) and spelling variants (Muhamad/Muhammad); a plain fuzzy ratio over
+    the whole string ranks "Andi Oni" above "Andi Ony. P MSI", so this goes token by token."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    j, strong = 0, 0
+    for t in short:
+        while j < len(long) and not token_match(t, long[j]):
+            j += 1
+        if j == len(long):
+            return False
+        strong += len(t) > 1 and len(long[j]) > 1
+        j += 1
+    return strong >= min(min_strong, sum(len(t) > 1 for t in short))

@@ -1,0 +1,95 @@
+"""Text units and sentences that remember where every character came from.
+
+A text unit is one paragraph: usually one line, or several when a line breaks off mid-sentence
+("Pj Bupati" / "Tangerang Andi Ony ..."). Offsets in a unit map back to (line, column)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..models import Evidence, TextLine, Zone
+
+TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+|[,;:()\[\]\"“”]")
+UNFINISHED = re.compile(r"[a-z,]\s*$")
+
+
+@dataclass
+class TextUnit:
+    path: str
+    text: str
+    zone: Zone
+    starts: list[int] = field(default_factory=list)  # offset in text where each source piece starts
+    places: list[tuple[int, int]] = field(default_factory=list)  # (line, column) of that piece
+
+    def position(self, offset: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        line, column = self.places[i]
+        return line, column + (offset - self.starts[i])
+
+    def evidence(self, start: int, end: int, context: int = 0) -> Evidence:
+        line, column = self.position(start)
+        lo, hi = max(0, start - context), min(len(self.text), end + context)
+        quote = " ".join(self.text[lo:hi].split())
+        return Evidence(path=self.path, line=line, column=column, quote=quote)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    unit: TextUnit
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.unit.text[self.start:self.end]
+
+
+def units_of(path: str, lines: tuple[TextLine, ...]) -> list[TextUnit]:
+    """Join body lines that break off mid-sentence; every other line is its own unit."""
+    units: list[TextUnit] = []
+    open_unit: TextUnit | None = None
+    for line in lines:
+        if not line.text.strip():
+            continue
+        lead = len(line.text) - len(line.text.lstrip())
+        piece = line.text.strip()
+        place = (line.line, line.column + lead)
+        if open_unit is not None and line.zone == Zone.body:
+            open_unit.text += " "
+            open_unit.starts.append(len(open_unit.text))
+            open_unit.places.append(place)
+            open_unit.text += piece
+        else:
+            open_unit = TextUnit(path=path, text=piece, zone=line.zone, starts=[0], places=[place])
+            units.append(open_unit)
+        if line.zone != Zone.body or not UNFINISHED.search(piece):
+            open_unit = None
+    return units
+
+
+SENTENCE_BREAK = re.compile(r"[.!?]+[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
+
+
+def sentences_of(unit: TextUnit, abbreviations: frozenset[str]) -> list[Sentence]:
+    text = unit.text
+    out, start = [], 0
+    for m in SENTENCE_BREAK.finditer(text):
+        before = text[start:m.start()].split()
+        last = before[-1].lower().strip("(\"“") if before else ""
+        after = text[m.end():m.end() + 30].split()
+        # "R. Gani", "Dr. Ir.", "Andi Ony. P MSI": the dot belongs to an abbreviation or initial.
+        if last.replace(".", "") in abbreviations or (len(last) <= 2 and last.isalpha()):
+            continue
+        if after and len(after[0]) == 1 and after[0].isupper() and len(after) > 1 and after[1][:1].isupper():
+            continue
+        out.append(Sentence(unit, start, m.start() + 1))
+        start = m.end()
+    if start < len(text):
+        out.append(Sentence(unit, start, len(text)))
+    return out
+
+
+def tokens(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]

@@ -1,0 +1,352 @@
+"""Language packs and shared lexicons from `rules/`, validated on load and compiled once.
+
+`rules/lang/<code>/` holds what depends on the language (calendar, numbers, noise, grammar);
+`rules/lexicon/` holds what does not (offices, regions, venues, name parts, unit words).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .datafile import DataFileError, load_model
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# ---- schemas of the YAML files -------------------------------------------------------------
+
+
+class CalendarFile(Strict):
+    weekdays: list[list[str]] = Field(min_length=7, max_length=7)
+    months: list[list[str]] = Field(min_length=12, max_length=12)
+    relative_days: dict[str, int] = {}
+    last_weekday_suffixes: list[str] = []
+    last_weekday_prefixes: list[str] = []
+    range_words: list[str] = []
+
+
+class NumbersFile(Strict):
+    units: dict[str, int]
+    teens: dict[str, int] = {}
+    teen_suffix: str | None = None
+    tens: dict[str, int] = {}
+    tens_suffix: str | None = None
+    hundreds: dict[str, int] = {}
+    scales: dict[str, int] = {}
+    prefix_one: str | None = None
+    decimal_separator: str = "."
+    collective_prefix: str | None = None
+    others: list[str] = []
+    approximate: list[str] = []
+    measures: dict[str, str] = {}
+
+
+class NoiseFile(Strict):
+    line_patterns: list[str] = []
+    block_markers: list[str] = []
+
+
+class EventKind(Strict):
+    recurring: bool = False
+    collective: bool = False
+
+
+class Trigger(Strict):
+    words: list[str]
+    voice: str = Field(pattern="^(active|passive)$")
+    kind: str | None = None
+
+
+class Markers(Strict):
+    witness: list[str] = []
+    conferrer: list[str] = []
+    agent: list[str] = []
+    recipient: list[str] = []
+    target: list[str] = []
+    apposition: list[str] = []
+
+
+class StatusWords(Strict):
+    past: list[str] = []
+    irrealis: list[str] = []
+    concurrent: list[str] = []
+
+
+class PhraseRules(Strict):
+    prepositions: list[str] = []
+    venue_words: list[str] = []
+    connectors: list[str] = []
+    markers: list[str] = []
+    stop_words: list[str] = []
+
+
+class GrammarFile(Strict):
+    signal_words: list[str]
+    event_kinds: dict[str, EventKind]
+    triggers: list[Trigger]
+    receive_verbs: list[str] = []
+    conferrer_verbs: list[str] = []
+    event_nouns: list[str] = []
+    venue_verbs: list[str] = []
+    award_nouns: list[str] = []
+    decree_nouns: list[str] = []
+    markers: Markers = Markers()
+    status: StatusWords = StatusWords()
+    location: PhraseRules = PhraseRules()
+    category: PhraseRules = PhraseRules()
+    not_names: list[str] = []
+    abbreviations: list[str] = []
+
+
+class OfficeAliases(Strict):
+    id: list[str] = []
+    en: list[str] = []
+
+
+class OfficeEntry(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    en: str | None = None
+    scope: str = Field(pattern="^(national|province|regency|city|region|unit|org)$")
+    aliases: OfficeAliases = OfficeAliases()
+
+
+class ActingEntry(Strict):
+    id: str
+    name: str
+    en: str | None = None
+    aliases: OfficeAliases = OfficeAliases()
+
+
+class OfficesFile(Strict):
+    offices: list[OfficeEntry]
+    acting: list[ActingEntry] = []
+
+
+class Province(Strict):
+    name: str
+    aliases: list[str] = []
+    capital: str | None = None
+    regencies: list[str] = []
+    cities: list[str] = []
+
+
+class RegionsFile(Strict):
+    provinces: list[Province]
+    city_aliases: dict[str, str] = {}
+
+
+class Venue(Strict):
+    name: str
+    aliases: list[str] = []
+    city: str | None = None
+    part_of: str | None = None
+
+
+class VenuesFile(Strict):
+    venues: list[Venue] = []
+
+
+class NamesFile(Strict):
+    prefixes: list[str] = []
+    ranks: list[str] = []
+    degrees: list[str] = []
+    particles: list[str] = []
+
+
+class UnitsFile(Strict):
+    words: list[str] = []
+
+
+# ---- compiled forms ------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lowercase and unify apostrophes and dashes, so that Ma'ruf = Ma’ruf."""
+    return text.replace("’", "'").replace("‘", "'").replace("`", "'").replace("–", "-").replace("—", "-").lower()
+
+
+def alternation(words: list[str] | set[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
+    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique) or r"(?!x)x"
+
+
+def phrase_re(words: list[str] | set[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’])(?:{alternation(words)})(?![\w'’])", flags)
+
+
+class Pack:
+    """One language: its calendar, numbers, noise and grammar, compiled."""
+
+    def __init__(self, code: str, folder: Path):
+        self.code = code
+        self.calendar = load_model(folder / "calendar.yaml", CalendarFile)
+        self.numbers = load_model(folder / "numbers.yaml", NumbersFile)
+        self.noise = load_model(folder / "noise.yaml", NoiseFile)
+        self.grammar = load_model(folder / "grammar.yaml", GrammarFile)
+        g = self.grammar
+        self.weekday_index = {fold(w): i for i, names in enumerate(self.calendar.weekdays) for w in names}
+        self.weekday_name = [names[0] for names in self.calendar.weekdays]
+        self.month_index = {fold(m): i + 1 for i, names in enumerate(self.calendar.months) for m in names}
+        self.signal_words = frozenset(g.signal_words)
+        self.trigger_re = phrase_re([w for t in g.triggers for w in t.words])
+        self.trigger_of = {fold(w): t for t in g.triggers for w in t.words}
+        self.receive_re = phrase_re(g.receive_verbs)
+        self.conferrer_verb_re = phrase_re(g.conferrer_verbs)
+        self.event_noun_re = phrase_re(g.event_nouns)
+        self.venue_verb_re = phrase_re(g.venue_verbs)
+        self.award_noun_re = phrase_re(g.award_nouns)
+        self.decree_noun_re = phrase_re(g.decree_nouns)
+        self.marker_res = {role: phrase_re(words) for role, words in g.markers.model_dump().items() if words}
+        self.past_re = phrase_re(g.status.past)
+        self.irrealis_re = phrase_re(g.status.irrealis)
+        self.concurrent_re = phrase_re(g.status.concurrent)
+        self.location_prep_re = phrase_re(g.location.prepositions, 0)
+        self.location_stop = frozenset(fold(w) for w in g.location.stop_words)
+        self.location_connectors = [fold(w) for w in g.location.connectors]
+        self.category_re = phrase_re(g.category.markers)
+        self.category_stop = frozenset(fold(w) for w in g.category.stop_words)
+        self.not_names = frozenset(fold(w) for w in g.not_names)
+        self.abbreviations = frozenset(fold(w) for w in g.abbreviations)
+        self.approx_re = phrase_re(self.numbers.approximate)
+        self.others = frozenset(fold(w) for w in self.numbers.others)
+        self.measures = {fold(k): v for k, v in self.numbers.measures.items()}
+
+    def kind(self, name: str) -> EventKind:
+        return self.grammar.event_kinds.get(name, EventKind())
+
+
+class Lexicon:
+    """The shared lexicons and every language pack under one rules folder."""
+
+    def __init__(self, rules_dir: Path):
+        self.rules_dir = rules_dir
+        lang_dir = rules_dir / "lang"
+        if not lang_dir.is_dir():
+            raise DataFileError(lang_dir, None, "no language packs: expected folders like rules/lang/id/")
+        self.packs = {d.name: Pack(d.name, d) for d in sorted(lang_dir.iterdir()) if d.is_dir()}
+        lex = rules_dir / "lexicon"
+        self.offices = load_model(lex / "offices.yaml", OfficesFile)
+        self.regions = load_model(lex / "regions.yaml", RegionsFile)
+        venues_path = lex / "venues.yaml"
+        self.venues = load_model(venues_path, VenuesFile) if venues_path.exists() else VenuesFile()
+        self.names = load_model(lex / "names.yaml", NamesFile)
+        self.units = load_model(lex / "units.yaml", UnitsFile)
+        self._compile()
+
+    def _compile(self) -> None:
+        # Offices: every alias of every language points to its entry.
+        self.office_by_alias: dict[str, OfficeEntry] = {}
+        for office in self.offices.offices:
+            for alias in [office.name, *office.aliases.id, *office.aliases.en] + ([office.en] if office.en else []):
+                self.office_by_alias.setdefault(fold(alias), office)
+        self.office_by_id = {o.id: o for o in self.offices.offices}
+        self.acting_by_alias = {
+            fold(a): act.id for act in self.offices.acting for a in [act.name, *act.aliases.id, *act.aliases.en]
+        }
+        # One office pattern per language: English "Mayor" is an Indonesian army rank.
+        self.office_res: dict[str, re.Pattern[str]] = {}
+        for code in self.packs:
+            offices = [a for o in self.offices.offices for a in self._aliases(o, code)]
+            acting = alternation([a for act in self.offices.acting for a in self._aliases(act, code)])
+            paren = r"(?:\s*\([^()\n]{1,40}\))?"
+            self.office_res[code] = re.compile(
+                rf"(?<![\w'’])(?:(?P<acting>{acting}){paren}\s+)?(?P<office>{alternation(offices)})(?![\w'’]){paren}",
+                re.IGNORECASE,
+            )
+        # Regions: names and aliases to a canonical id; a city also knows its province.
+        self.region_by_name: dict[str, str] = {}
+        self.region_parent: dict[str, str] = {}
+        self.region_display: dict[str, str] = {}
+        for prov in self.regions.provinces:
+            pid = "prov:" + fold(prov.name)
+            self.region_display[pid] = prov.name
+            for alias in [prov.name, *prov.aliases]:
+                self.region_by_name.setdefault(fold(alias), pid)
+            for kind, names in (("kab", prov.regencies), ("kota", prov.cities)):
+                for name in names:
+                    rid = f"{kind}:{fold(name)}"
+                    self.region_parent[rid] = pid
+                    self.region_display[rid] = name
+                    # A bare name prefers the kota (cities are named more often in datelines).
+                    if kind == "kota" or fold(name) not in self.region_by_name:
+                        self.region_by_name[fold(name)] = rid
+        for alias, target in self.regions.city_aliases.items():
+            rid = self.region_by_name.get(fold(target))
+            if rid:
+                self.region_by_name.setdefault(fold(alias), rid)
+        region_prefix = r"(?:(?P<level>Provinsi|Prov\.|Kabupaten|Kab\.|Kota Administrasi|Kota|Pemkab|Pemkot|Pemprov|Pemerintah Kabupaten|Pemerintah Kota|Pemerintah Provinsi)(?:\s*\([^()\n]{1,20}\))?\s+)?"
+        self.region_re = re.compile(
+            rf"(?<![\w'’]){region_prefix}(?P<name>{alternation(list(self.region_by_name))})(?![\w'’])",
+            re.IGNORECASE,
+        )
+        # Venues: names and aliases to the canonical venue and the chain of venues containing it.
+        self.venue_by_name: dict[str, str] = {}
+        parent: dict[str, str] = {}
+        for venue in self.venues.venues:
+            for alias in [venue.name, *venue.aliases]:
+                self.venue_by_name.setdefault(fold(alias), fold(venue.name))
+            if venue.part_of:
+                parent[fold(venue.name)] = fold(venue.part_of)
+        self.venue_parent = parent
+        self.venue_re = re.compile(
+            rf"(?<![\w'’])(?:{alternation(list(self.venue_by_name))})(?![\w'’])", re.IGNORECASE
+        )
+        self.acting_canonical = {
+            fold(a): fold(act.name) for act in self.offices.acting for a in [act.name, *act.aliases.id, *act.aliases.en]
+        }
+        self.venue_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.location.venue_words)
+        self.name_prefixes = frozenset(self.names.prefixes)
+        self.name_ranks = frozenset(self.names.ranks)
+        self.name_degrees = frozenset(self.names.degrees)
+        self.name_particles = frozenset(self.names.particles)
+        self.unit_words = frozenset(fold(w) for w in self.units.words)
+
+    @staticmethod
+    def _aliases(entry: OfficeEntry | ActingEntry, code: str) -> list[str]:
+        """Indonesian forms are read in every language; other forms only in their own."""
+        forms = [entry.name, *entry.aliases.id]
+        if code != "id":
+            forms += [*getattr(entry.aliases, code, []), *([entry.en] if entry.en else [])]
+        return forms
+
+    def region_id(self, name: str, level: str | None = None) -> str | None:
+        rid = self.region_by_name.get(fold(re.sub(r"\s+", " ", name.strip())))
+        if rid is None or level is None:
+            return rid
+        level = fold(level)
+        want = "kab" if "kab" in level else "kota" if "kot" in level else "prov" if "prov" in level else None
+        if want and not rid.startswith(want + ":"):
+            alt = f"{want}:{rid.split(':', 1)[1]}" if want != "prov" else None
+            if alt and alt in self.region_parent:
+                return alt
+        return rid
+
+    def region_chain(self, rid: str) -> set[str]:
+        """The region and every region that contains it."""
+        chain = {rid}
+        while rid in self.region_parent:
+            rid = self.region_parent[rid]
+            chain.add(rid)
+        return chain
+
+    def venue_chain(self, venue: str) -> set[str]:
+        chain = {venue}
+        while venue in self.venue_parent and self.venue_parent[venue] not in chain:
+            venue = self.venue_parent[venue]
+            chain.add(venue)
+        return chain
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(rules_dir: Path = RULES_DIR) -> Lexicon:
+    return Lexicon(rules_dir)

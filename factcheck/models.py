@@ -1,0 +1,218 @@
+"""Typed data that flows between the pipeline stages.
+
+read -> Article (text lines with their original positions)
+clean -> Article with every line given a zone (body, headline, dateline, noise)
+extract -> ArticleClaims (an EventFrame, person mentions and claims, each with Evidence)
+group -> Subject (claims that may be compared, with how sure we are they describe one thing)
+check -> Finding
+report -> Report
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Zone(str, Enum):
+    body = "body"
+    headline = "headline"
+    dateline = "dateline"
+    noise = "noise"
+
+
+class TextLine(Frozen):
+    """One line of article text and where it starts in the original file."""
+
+    line: int
+    column: int
+    text: str
+    zone: Zone = Zone.body
+
+
+class ArticleMeta(Frozen):
+    title: str | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+class Article(Frozen):
+    """What the reader made of one file."""
+
+    path: str
+    format: str
+    lines: tuple[TextLine, ...] = ()
+    meta: ArticleMeta = ArticleMeta()
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+class Evidence(Frozen):
+    path: str
+    line: int
+    column: int
+    quote: str
+
+
+class PartialDate(Frozen):
+    """A calendar date whose year may be unknown ("Thursday (Feb 20)")."""
+
+    year: int | None
+    month: int
+    day: int
+
+    def iso(self) -> str:
+        year = f"{self.year:04d}" if self.year is not None else "--"
+        return f"{year}-{self.month:02d}-{self.day:02d}"
+
+    def as_date(self) -> dt.date | None:
+        if self.year is None:
+            return None
+        try:
+            return dt.date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+    def same_day(self, other: PartialDate) -> bool:
+        """Equal where both are known; an unknown year agrees with any year."""
+        if (self.month, self.day) != (other.month, other.day):
+            return False
+        return self.year is None or other.year is None or self.year == other.year
+
+    def days_to(self, other: PartialDate) -> int | None:
+        a, b = self.as_date(), other.as_date()
+        if a is not None and b is not None:
+            return abs((a - b).days)
+        if self.year is None or other.year is None:
+            # Compare within one (leap) year: enough to tell "one day apart".
+            a, b = dt.date(2000, self.month, self.day), dt.date(2000, other.month, other.day)
+            return abs((a - b).days)
+        return None
+
+
+class Status(str, Enum):
+    """How an office is said to be held at the time of the article."""
+
+    current = "current"  # "Mendagri Tito Karnavian"
+    target = "target"  # "dilantik sebagai Pj Bupati": the office being taken
+    past = "past"  # "mantan Kapolri", "sebelumnya menjabat"
+
+
+class Office(Frozen):
+    id: str
+    display: str
+    acting: str | None = None  # pj / plt / plh
+    jurisdiction: str | None = None  # canonical region id, or an org / unit key
+
+    def key(self) -> str:
+        parts = [self.acting or "", self.id, self.jurisdiction or ""]
+        return ":".join(parts)
+
+
+class PersonMention(Frozen):
+    name: str  # as written, degrees included
+    key: str  # normalised name used for matching
+    office: Office | None = None
+    status: Status = Status.current
+    start: int  # character offsets in the sentence's text unit
+    end: int
+    evidence: Evidence
+
+
+class Claim(Frozen):
+    """One thing an article says, normalised so that claims can be compared."""
+
+    attribute: str
+    value: str  # normalised comparable value
+    display: str  # human-readable value as the article means it
+    evidence: Evidence
+    confidence: float = 1.0
+    person: str | None = None  # person key (title claims)
+    status: Status | None = None  # how the office is held (title claims)
+    recipients: tuple[str, ...] = ()  # who the award or act is for: person and region ids
+    unit: str | None = None  # what a quantity counts
+    approximate: bool = False
+    weekday: str | None = None  # the weekday as written, for weekday claims
+    partial: PartialDate | None = None
+
+
+class EventFrame(Frozen):
+    """The article's main event, as far as the text says."""
+
+    kind: str
+    recurring: bool = False
+    name: str | None = None
+    name_tokens: tuple[str, ...] = ()
+    edition: int | None = None
+    date: PartialDate | None = None
+    date_explicit: bool = False
+    collective: bool = False  # one act for many (a mass swearing-in): one presenter for all
+    recipients: tuple[str, ...] = ()
+    presenter: str | None = None
+    location: str | None = None
+    evidence: Evidence | None = None
+
+
+class ArticleClaims(Frozen):
+    path: str
+    language: str
+    anchor: dt.date | None = None
+    reference_date: PartialDate | None = None
+    event: EventFrame | None = None
+    claims: tuple[Claim, ...] = ()
+    people: dict[str, str] = Field(default_factory=dict)  # person key -> display name
+    errors: tuple[str, ...] = ()
+    noise_lines: int = 0
+
+
+class Severity(str, Enum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class FindingEvidence(Frozen):
+    path: str
+    line: int
+    column: int
+    value: str
+    quote: str
+
+
+class Finding(Frozen):
+    id: str
+    rule: str
+    attribute: str
+    severity: Severity
+    subject: str
+    message: str
+    why: str
+    confidence: float
+    evidence: tuple[FindingEvidence, ...]
+
+
+class ArticleSummary(Frozen):
+    path: str
+    claims: int
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    language: str | None = None
+    noise_lines: int = 0
+
+
+class Report(Frozen):
+    version: int = 1
+    articles: tuple[ArticleSummary, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    rule_errors: tuple[str, ...] = ()
