@@ -28,10 +28,15 @@ class TextUnit:
         line, column = self.places[i]
         return line, column + (offset - self.starts[i])
 
-    def evidence(self, start: int, end: int, context: int = 0) -> Evidence:
+    def evidence(self, start: int, end: int, context: int = 40) -> Evidence:
         line, column = self.position(start)
         lo, hi = max(0, start - context), min(len(self.text), end + context)
-        quote = " ".join(self.text[lo:hi].split())
+        # Widen to whole words so the quote never starts or ends mid-word.
+        while lo > 0 and not self.text[lo - 1].isspace():
+            lo -= 1
+        while hi < len(self.text) and not self.text[hi].isspace():
+            hi += 1
+        quote = ("… " if lo > 0 else "") + " ".join(self.text[lo:hi].split()) + (" …" if hi < len(self.text) else "")
         return Evidence(path=self.path, line=line, column=column, quote=quote)
 
 

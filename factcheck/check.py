@@ -1,0 +1,242 @@
+"""Stage 6, check: a generic engine that applies each rule (data from rules/checks/) to the
+grouped claims. A rule says which attribute it compares, how (one comparator per kind of
+value), in which scope, and at what severity; the engine finds the conflicting pairs and turns
+each subject's conflicts into one finding that lists every article's claim."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import PurePath
+
+from .group import EventGroup, Relation, group_events, group_people
+from .lexicon import Lexicon
+from .models import ArticleClaims, Claim, Finding, FindingEvidence, Severity, Status
+from .normalise import name_match, offices_compatible, person_key, places_compatible, same_person_value, texts_compatible
+from .rules import GroupingConfig, Rule
+
+Comparator = Callable[[Claim, Claim, Lexicon], bool]  # True when the two claims conflict
+
+COMPARATORS: dict[str, Comparator] = {
+    "date": lambda a, b, lex: a.partial is not None and b.partial is not None and not a.partial.same_day(b.partial),
+    "person": lambda a, b, lex: not same_person_value(a.value, b.value),
+    "office": lambda a, b, lex: not offices_compatible(a.value, b.value),
+    "text": lambda a, b, lex: not texts_compatible(a.value, b.value),
+    "venue": lambda a, b, lex: not places_compatible(a.display, b.display, lex),
+    "number": lambda a, b, lex: a.value != b.value and not (a.approximate or b.approximate),
+}
+INSIDE_ONE_ARTICLE = Relation(True, 0.9, "inside one article")
+
+
+@dataclass
+class Conflicts:
+    """The conflicting pairs found for one subject and attribute."""
+
+    rule: Rule
+    subject: str
+    key: str
+    claims: dict[str, list[Claim]] = field(default_factory=dict)  # path -> that article's claims
+    pairs: list[tuple[Claim, Claim, Relation]] = field(default_factory=list)
+
+
+def _base(path: str) -> str:
+    return PurePath(path).name
+
+
+def _recipients_agree(a: Claim, b: Claim) -> bool:
+    if not a.recipients or not b.recipients or set(a.recipients) & set(b.recipients):
+        return True
+    pa = [person_key(r) for r in a.recipients if r.startswith("person:")]
+    pb = [person_key(r) for r in b.recipients if r.startswith("person:")]
+    return any(name_match(x, y) for x in pa for y in pb)
+
+
+def _claim_key(rule: Rule, claim: Claim) -> str:
+    return claim.unit or "" if rule.compare == "number" else ""
+
+
+def _event_subject(group: EventGroup | None, article: ArticleClaims) -> str:
+    frame = article.event
+    if frame is None:
+        return _base(article.path)
+    label = {"award": "", "inauguration": "Pelantikan", "handover": "Penyerahan", "groundbreaking": "Peletakan batu pertama",
+             "signing": "Penandatanganan", "opening": "Peresmian"}.get(frame.kind, frame.kind)
+    name = " ".join(w for w in (frame.name or "").split() if not w.isdigit())
+    who = next((article.people.get(r.split(":", 1)[1], "") for r in frame.recipients if r.startswith("person:")), "")
+    if not who:
+        who = next((r.split(":", 1)[1].title() for r in frame.recipients), "")
+    parts = [p for p in (label, name) if p]
+    head = " ".join(parts) or "event"
+    return f"{head} · {who}" if who else head
+
+
+def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, ArticleClaims], lex: Lexicon) -> list[Conflicts]:
+    compare = COMPARATORS[rule.compare]
+    found: dict[tuple[str, str], Conflicts] = {}
+
+    def claims_of(path: str) -> list[Claim]:
+        return [c for c in by_path[path].claims if c.attribute == rule.attribute]
+
+    def per_recipient(path: str) -> bool:
+        frame = by_path[path].event
+        return rule.per_recipient and frame is not None and not frame.collective
+
+    def note(subject_key: str, subject: str, a: Claim, b: Claim, relation: Relation) -> None:
+        key = _claim_key(rule, a)
+        entry = found.setdefault((subject_key, key), Conflicts(rule, subject, key))
+        entry.pairs.append((a, b, relation))
+
+    in_group: dict[str, EventGroup] = {p: g for g in groups for p in g.members}
+    for group in groups:
+        subject = _event_subject(group, by_path[group.members[0]])
+        for x, y in combinations(group.members, 2):
+            relation = group.relation(x, y)
+            if relation is None or relation.same is False:
+                continue
+            for a in claims_of(x):
+                for b in claims_of(y):
+                    if _claim_key(rule, a) != _claim_key(rule, b):
+                        continue
+                    if per_recipient(x) and not _recipients_agree(a, b):
+                        continue
+                    if compare(a, b, lex):
+                        note("|".join(group.members), subject, a, b, relation)
+    if rule.within_article:
+        for path, article in by_path.items():
+            own = claims_of(path)
+            group = in_group.get(path)
+            subject_key = "|".join(group.members) if group else path
+            subject = _event_subject(group, by_path[group.members[0]] if group else article)
+            for a, b in combinations(own, 2):
+                if _claim_key(rule, a) == _claim_key(rule, b) and compare(a, b, lex):
+                    note(subject_key, subject, a, b, INSIDE_ONE_ARTICLE)
+    return list(found.values())
+
+
+def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleClaims], lex: Lexicon) -> list[Conflicts]:
+    compare = COMPARATORS[rule.compare]
+    person_of = group_people(articles)
+    by_person: dict[str, dict[str, list[Claim]]] = {}
+    for article in articles:
+        for claim in article.claims:
+            if claim.attribute == rule.attribute and claim.person and claim.status != Status.past:
+                who = person_of[(article.path, claim.person)]
+                by_person.setdefault(who, {}).setdefault(article.path, []).append(claim)
+    group_of = {p: g for g in groups for p in g.members}
+    ref = {a.path: a.reference_date for a in articles}
+    names = {person_of[(a.path, pid)]: display for a in articles for pid, display in a.people.items()}
+    out: list[Conflicts] = []
+    for who, per_article in sorted(by_person.items()):
+        entry = Conflicts(rule, names.get(who, who), who)
+        current = {p: [c for c in cs if c.status == Status.current] for p, cs in per_article.items()}
+        if rule.within_article:
+            for path, cs in current.items():
+                for a, b in combinations(cs, 2):
+                    if compare(a, b, lex):
+                        entry.pairs.append((a, b, INSIDE_ONE_ARTICLE))
+        for x, y in combinations(sorted(per_article), 2):
+            relation = _same_time(x, y, group_of, ref)
+            if relation is None:
+                continue
+            # Each side says something the other side says nowhere: two different offices.
+            only_x = [a for a in current[x] if all(compare(a, b, lex) for b in per_article[y])]
+            only_y = [b for b in current[y] if all(compare(a, b, lex) for a in per_article[x])]
+            if only_x and only_y:
+                entry.pairs.append((only_x[0], only_y[0], relation))
+        if entry.pairs:
+            out.append(entry)
+    return out
+
+
+def _same_time(x: str, y: str, group_of: dict[str, EventGroup], ref: dict) -> Relation | None:
+    group = group_of.get(x)
+    if group is not None and group is group_of.get(y):
+        relation = group.relation(x, y)
+        if relation is not None and relation.same:
+            return relation
+    rx, ry = ref.get(x), ref.get(y)
+    if rx is not None and ry is not None and rx.year is not None and rx == ry:
+        return Relation(True, 0.9, f"both articles are about {rx.iso()}")
+    return None
+
+
+def check_weekdays(rule: Rule, articles: list[ArticleClaims]) -> list[Finding]:
+    out = []
+    for article in articles:
+        for claim in article.claims:
+            if claim.attribute != rule.attribute or claim.partial is None:
+                continue
+            actual = claim.partial.as_date()
+            if actual is None or int(claim.value) == actual.weekday():
+                continue
+            written = claim.display.split(" (")[0]
+            message = rule.message.format(written=written, date=claim.partial.iso(), actual=claim.weekday)
+            evidence = (FindingEvidence(path=claim.evidence.path, line=claim.evidence.line, column=claim.evidence.column,
+                                        value=written, quote=claim.evidence.quote),)
+            out.append(Finding(
+                id=_fingerprint(rule.id, _base(article.path), [(_base(article.path), claim.display)]),
+                rule=rule.id, attribute=rule.attribute, severity=rule.level, subject=f"{claim.partial.iso()} in {_base(article.path)}",
+                message=message, why=f"the calendar puts {claim.partial.iso()} on a {claim.weekday}", confidence=1.0,
+                evidence=evidence,
+            ))
+    return out
+
+
+def _fingerprint(rule: str, subject: str, values: list[tuple[str, str]]) -> str:
+    text = "\n".join([rule, subject, *sorted(f"{p}\t{v}" for p, v in values)])
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims]) -> Finding:
+    rule = entry.rule
+    involved: dict[str, list[Claim]] = {}
+    for a, b, _ in entry.pairs:
+        for c in (a, b):
+            claims = involved.setdefault(c.evidence.path, [])
+            if c not in claims:
+                claims.append(c)
+    # Every article in an event finding shows all it says on the matter, not only the clashing claim.
+    for path in involved if rule.scope == "event" else ():
+        for c in by_path[path].claims:
+            if c.attribute == rule.attribute and c not in involved[path] and _claim_key(rule, c) == entry.key:
+                involved[path].append(c)
+    severity = max((rule.level if rel.same else rule.uncertain_level for _, _, rel in entry.pairs), key=lambda s: s.rank)
+    deciding = [rel for _, _, rel in entry.pairs if (rule.level if rel.same else rule.uncertain_level) == severity]
+    confidence = max(rel.confidence for rel in deciding)
+    evidence = tuple(
+        FindingEvidence(path=c.evidence.path, line=c.evidence.line, column=c.evidence.column, value=c.display, quote=c.evidence.quote)
+        for path in sorted(involved) for c in sorted(involved[path], key=lambda c: (c.evidence.line, c.evidence.column))
+    )
+    values = []
+    for ev in evidence:
+        if ev.value not in values:
+            values.append(ev.value)
+    shown = " vs ".join(f'"{v}"' for v in values[:4])
+    why_parts = sorted({rel.why for rel in deciding})
+    level_why = "the articles describe the same occurrence" if severity == rule.level else "they may describe different occurrences"
+    why = f"{'; '.join(why_parts)}: {level_why}"
+    message = rule.message.format(subject=entry.subject, values=shown, unit=entry.key or "items")
+    if severity != rule.level:
+        message += f" ({why_parts[0]})"
+    return Finding(
+        id=_fingerprint(rule.id, entry.subject + "|" + entry.key, [(_base(e.path), e.value) for e in evidence]),
+        rule=rule.id, attribute=rule.attribute, severity=severity, subject=entry.subject, message=message, why=why,
+        confidence=round(confidence, 2), evidence=evidence,
+    )
+
+
+def run_checks(articles: list[ArticleClaims], rules: list[Rule], lexicon: Lexicon, cfg: GroupingConfig) -> list[Finding]:
+    articles = sorted(articles, key=lambda a: a.path)
+    by_path = {a.path: a for a in articles}
+    groups = group_events(articles, lexicon, cfg)
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.scope == "article":
+            findings += check_weekdays(rule, articles)
+            continue
+        entries = check_events(rule, groups, by_path, lexicon) if rule.scope == "event" else check_people(rule, groups, articles, lexicon)
+        findings += [to_finding(e, by_path) for e in entries]
+    severity_order = {Severity.error: 0, Severity.warning: 1, Severity.info: 2}
+    return sorted(findings, key=lambda f: (severity_order[f.severity], f.subject, f.attribute, f.id))

@@ -1,0 +1,152 @@
+"""Stage 5, group: which articles report the same event, whether they describe the same
+occurrence of it (and how sure we are), and which person mentions are one person.
+
+Works on keys only (event kind, award name, recipients, presenter, date, edition, venue), so
+that an index can look candidates up without reading articles again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from .extract.events import names_compatible
+from .extract.people import name_match
+from .lexicon import Lexicon
+from .models import ArticleClaims, EventFrame
+from .normalise import person_key, same_person_value, specific_place_match
+from .rules import GroupingConfig
+
+
+@dataclass(frozen=True)
+class Relation:
+    same: bool | None  # True: same occurrence; None: may be different occurrences; False: different
+    confidence: float
+    why: str
+
+
+@dataclass
+class EventGroup:
+    members: list[str]  # article paths, sorted
+    relations: dict[tuple[str, str], Relation] = field(default_factory=dict)
+    key: str = ""
+    subject: str = ""
+
+    def relation(self, a: str, b: str) -> Relation | None:
+        return self.relations.get((a, b) if a < b else (b, a))
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _recipients_overlap(a: EventFrame, b: EventFrame) -> bool:
+    if set(a.recipients) & set(b.recipients):
+        return True
+    pa = [person_key(r) for r in a.recipients if r.startswith("person:")]
+    pb = [person_key(r) for r in b.recipients if r.startswith("person:")]
+    return any(name_match(x, y) for x in pa for y in pb)
+
+
+def _kinds_match(a: EventFrame, b: EventFrame) -> bool:
+    return a.kind == b.kind or {a.kind, b.kind} <= {"award", "handover"}
+
+
+def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> bool:
+    """Do two main events look like reports of one event (in any occurrence)?"""
+    if not _kinds_match(a, b):
+        return False
+    if a.name_tokens and b.name_tokens and not names_compatible(a.name_tokens, b.name_tokens):
+        return False
+    days = a.date.days_to(b.date) if a.date and b.date else None
+    if _recipients_overlap(a, b):
+        return True
+    if a.presenter and b.presenter and same_person_value(a.presenter, b.presenter) and days is not None and days <= window:
+        return True
+    if days == 0 and a.location and b.location and specific_place_match(a.location, b.location, lexicon):
+        return True
+    same_edition = a.edition is not None and a.edition == b.edition
+    return bool(a.name_tokens and b.name_tokens and (same_edition or days == 0))
+
+
+def occurrence(a: EventFrame, b: EventFrame, editions: tuple[int | None, int | None], cfg: GroupingConfig) -> Relation:
+    ea, eb = editions
+    window = cfg.same_occurrence_days
+    if ea is not None and eb is not None and ea != eb:
+        return Relation(False, 0.9, f"editions {ea} and {eb}")
+    days = a.date.days_to(b.date) if a.date and b.date else None
+    if days is not None and days <= window:
+        if days == 0:
+            return Relation(True, cfg.conf("same_day", 0.95), "same event on the same day")
+        return Relation(True, cfg.conf("close_dates", 0.85), f"same event, dates {days} day(s) apart")
+    if ea is not None and ea == eb:
+        return Relation(True, cfg.conf("same_edition", 0.9), f"same edition ({ea})")
+    if days is not None:
+        if not (a.recurring or b.recurring):
+            return Relation(False, 0.8, f"dates {days} days apart")
+        named = "neither names the edition" if ea is None and eb is None else f"only one names the edition ({ea or eb})"
+        return Relation(None, cfg.conf("far_apart", 0.5), f"dates {days} days apart and {named}: may be two editions")
+    return Relation(None, cfg.conf("undated", 0.5), "one report gives neither a date nor an edition: may be another occurrence")
+
+
+def group_events(articles: list[ArticleClaims], lexicon: Lexicon, cfg: GroupingConfig) -> list[EventGroup]:
+    framed = sorted((a for a in articles if a.event is not None), key=lambda a: a.path)
+    frames = {a.path: a.event for a in framed if a.event is not None}
+    linked = [(x.path, y.path) for x, y in combinations(framed, 2)
+              if same_event(frames[x.path], frames[y.path], lexicon, cfg.same_occurrence_days)]
+    # Occurrences first (same act, dates close), so that a report without an edition takes the
+    # edition of the occurrence it belongs to.
+    occ = UnionFind()
+    for x, y in linked:
+        rel = occurrence(frames[x], frames[y], (frames[x].edition, frames[y].edition), cfg)
+        if rel.same:
+            occ.union(x, y)
+    edition_of: dict[str, int | None] = {}
+    for path, frame in frames.items():
+        root = occ.find(path)
+        edition_of[root] = edition_of.get(root) or frame.edition
+    groups = UnionFind()
+    relations: dict[tuple[str, str], Relation] = {}
+    for x, y in linked:
+        eds = (frames[x].edition or edition_of[occ.find(x)], frames[y].edition or edition_of[occ.find(y)])
+        rel = occurrence(frames[x], frames[y], eds, cfg)
+        relations[(x, y)] = rel
+        if rel.same is not False:
+            groups.union(x, y)
+    members: dict[str, list[str]] = {}
+    for path in frames:
+        members.setdefault(groups.find(path), []).append(path)
+    out = []
+    for paths in members.values():
+        if len(paths) < 2:
+            continue
+        paths.sort()
+        group = EventGroup(members=paths, relations={k: v for k, v in relations.items() if k[0] in paths})
+        out.append(group)
+    return sorted(out, key=lambda g: g.members)
+
+
+def group_people(articles: list[ArticleClaims]) -> dict[tuple[str, str], str]:
+    """(article path, person id in that article) -> one id for the person across articles."""
+    keys = sorted({tuple(pid.split()) for a in articles for pid in a.people}, key=lambda k: (-len(k), k))
+    canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
+    heads: list[tuple[str, ...]] = []
+    for key in keys:
+        head = next((h for h in heads if name_match(h, key)), None)
+        if head is None:
+            heads.append(key)
+            head = key
+        canonical[key] = head
+    return {(a.path, pid): " ".join(canonical[tuple(pid.split())]) for a in articles for pid in a.people}

@@ -1,0 +1,125 @@
+"""Stage 4, normalise: decide when two normalised values say the same thing. Names match token
+by token (initials, spelling variants), offices by canonical id and jurisdiction, venues by
+containment (hall in building in city), categories by their words."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .extract.people import name_match
+from .lexicon import Lexicon, fold
+
+
+def person_key(value: str) -> tuple[str, ...]:
+    return tuple(value.split(":", 1)[1].split()) if value.startswith("person:") else ()
+
+
+def same_person_value(a: str, b: str) -> bool:
+    """Presenter values: "person:tito karnavian" or "office:<office key>" when unnamed."""
+    if a == b:
+        return True
+    ka, kb = person_key(a), person_key(b)
+    if ka and kb:
+        return name_match(ka, kb)
+    return False
+
+
+@dataclass(frozen=True)
+class OfficeKey:
+    acting: str
+    id: str
+    jurisdiction: str
+
+    @classmethod
+    def parse(cls, key: str) -> OfficeKey:
+        acting, office, jurisdiction = (key.split(":", 2) + ["", ""])[:3]
+        return cls(acting, office, jurisdiction)
+
+
+def offices_compatible(a: str, b: str) -> bool:
+    """One office written two ways: same id, same acting status, jurisdictions that agree
+    (one may be left out; unit names agree when they share a word)."""
+    x, y = OfficeKey.parse(a), OfficeKey.parse(b)
+    if x.id != y.id or x.acting != y.acting:
+        return False
+    if not x.jurisdiction or not y.jurisdiction or x.jurisdiction == y.jurisdiction:
+        return True
+    if ":" in x.jurisdiction or ":" in y.jurisdiction:  # regions: kab:tangerang
+        return False
+    return bool(set(x.jurisdiction.split()) & set(y.jurisdiction.split()))
+
+
+def text_tokens(value: str) -> frozenset[str]:
+    return frozenset(t for t in re.split(r"[\s/,-]+", fold(value)) if t)
+
+
+def texts_compatible(a: str, b: str) -> bool:
+    """Equal wording, or one wording inside the other ("Kota Metropolitan" / "Kota Metropolitan 2017")."""
+    x, y = text_tokens(a), text_tokens(b)
+    return x <= y or y <= x
+
+
+@dataclass(frozen=True)
+class Place:
+    venues: frozenset[str]  # canonical venues from the gazetteer, with the venues that contain them
+    named: tuple[frozenset[str], ...]  # other venue parts: their distinctive words
+    regions: frozenset[str]  # region ids with the regions that contain them
+
+    @property
+    def has_venue(self) -> bool:
+        return bool(self.venues or self.named)
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_place(phrase: str, lexicon: Lexicon) -> Place:
+    venues: set[str] = set()
+    named: list[frozenset[str]] = []
+    regions: set[str] = set()
+    region_words = set()
+    for part in re.split(r",|\s+(?:di|in|at|dalam)\s+|\(|\)", phrase):
+        part = part.strip()
+        if not part or re.match(r"(?i)^(jalan|jl\.?|jln\.?)\s", part):
+            continue  # a street address neither confirms nor contradicts a venue
+        venue = lexicon.venue_re.search(part)
+        if venue:
+            for v in lexicon.venue_chain(lexicon.venue_by_name[fold(" ".join(venue.group(0).split()))]):
+                venues.add(v)
+            continue
+        region = lexicon.region_re.fullmatch(part) or lexicon.region_re.fullmatch(re.sub(r"(?i)^(kecamatan|kawasan)\s+", "", part))
+        if region:
+            rid = lexicon.region_id(region.group("name"), region.group("level"))
+            if rid:
+                regions |= lexicon.region_chain(rid)
+                continue
+        words = [w for w in re.split(r"[\s/-]+", fold(part)) if w and w not in lexicon.venue_words]
+        for m in lexicon.region_re.finditer(part):
+            region_words.update(fold(m.group("name")).split())
+        if words:
+            named.append(frozenset(words))
+    # Words that only name a region ("Banten" in "Pendopo Gubernur Banten") do not make two
+    # venues the same place on their own.
+    named = [frozenset(w for w in ws if w not in region_words) or ws for ws in named]
+    return Place(frozenset(venues), tuple(named), frozenset(regions))
+
+
+def places_compatible(a: str, b: str, lexicon: Lexicon) -> bool:
+    x, y = parse_place(a, lexicon), parse_place(b, lexicon)
+    if x.venues and y.venues:
+        if not x.venues & y.venues:
+            return False
+    elif x.has_venue and y.has_venue:
+        x_words = set().union(*x.named) | {w for v in x.venues for w in v.split()}
+        y_words = set().union(*y.named) | {w for v in y.venues for w in v.split()}
+        if not any(set(n) & y_words for n in x.named) and not any(set(n) & x_words for n in y.named):
+            return False
+    if x.regions and y.regions and not (x.regions & y.regions):
+        return False
+    return True
+
+
+def specific_place_match(a: str, b: str, lexicon: Lexicon) -> bool:
+    """Both name a venue (not just a city) and it is the same one: enough to tie two reports."""
+    x, y = parse_place(a, lexicon), parse_place(b, lexicon)
+    return x.has_venue and y.has_venue and places_compatible(a, b, lexicon)

@@ -1,0 +1,26 @@
+"""The machine-readable report (`--format json`): stable key order, sorted findings."""
+
+from __future__ import annotations
+
+import json
+
+from ..models import Report
+
+
+def render(report: Report) -> str:
+    data = {
+        "version": report.version,
+        "articles": [
+            {"path": a.path, "claims": a.claims, "errors": list(a.errors), "warnings": list(a.warnings),
+             "language": a.language, "noise_lines": a.noise_lines}
+            for a in report.articles
+        ],
+        "findings": [
+            {"id": f.id, "rule": f.rule, "attribute": f.attribute, "severity": f.severity.value, "subject": f.subject,
+             "message": f.message, "why": f.why, "confidence": f.confidence,
+             "evidence": [e.model_dump() for e in f.evidence]}
+            for f in report.findings
+        ],
+        "rule_errors": list(report.rule_errors),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,54 @@
+"""The report an editor reads: a summary, then one section per subject with a side-by-side
+table (article, what it says, line, the quoted words) and the verdict with its why."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import PurePath
+
+from ..models import Report
+
+ICON = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
+
+
+def _cell(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split()).replace("|", "\\|")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render(report: Report) -> str:
+    counts = Counter(f.severity.value for f in report.findings)
+    claims = sum(a.claims for a in report.articles)
+    broken = [a for a in report.articles if a.errors]
+    out = ["# factcheck report", ""]
+    out.append(f"- Articles read: {len(report.articles) - len(broken)} of {len(report.articles)}; claims extracted: {claims}")
+    out.append(f"- Findings: {counts.get('error', 0)} error(s), {counts.get('warning', 0)} warning(s)")
+    if broken:
+        out.append(f"- Files with errors: {len(broken)}")
+    out.append("")
+    if report.rule_errors or broken:
+        out += ["## Could not be used", ""]
+        out += [f"- rule file: {e}" for e in report.rule_errors]
+        out += [f"- `{a.path}`: {'; '.join(a.errors)}" for a in broken]
+        out.append("")
+    warned = [a for a in report.articles if a.warnings and not a.errors]
+    if not report.findings:
+        out += ["No conflicting facts found.", ""]
+    for n, f in enumerate(report.findings, 1):
+        out.append(f"## {n}. {ICON[f.severity.value]} · {f.attribute} · {f.subject}")
+        out.append("")
+        out.append(f"{f.message}")
+        out.append("")
+        out.append("| Article | What it says | Line | Quoted words |")
+        out.append("|---|---|---|---|")
+        for e in f.evidence:
+            out.append(f"| {PurePath(e.path).name} | {_cell(e.value, 60)} | {e.line} | {_cell(e.quote)} |")
+        out.append("")
+        out.append(f"**Verdict:** {f.severity.value} (confidence {f.confidence:.2f}): {f.why}.  ")
+        out.append(f"Rule `{f.rule}` · finding `{f.id}`")
+        out.append("")
+    if warned:
+        out += ["## Reading notes", ""]
+        out += [f"- `{a.path}`: {'; '.join(a.warnings)}" for a in warned]
+        out.append("")
+    return "\n".join(out)
