@@ -103,7 +103,9 @@ def occurrence(a: EventFrame, b: EventFrame, editions: tuple[int | None, int | N
 
 def group_events(articles: list[ArticleClaims], lexicon: Lexicon, cfg: GroupingConfig) -> list[EventGroup]:
     framed = sorted((a for a in articles if a.event is not None), key=lambda a: a.path)
-    frames = {a.path: a.event for a in framed if a.event is not None}
+    # An event sentence without a date takes the article's dateline or published date.
+    frames = {a.path: a.event if a.event.date or a.reference_date is None else a.event.model_copy(
+        update={"date": a.reference_date}) for a in framed if a.event is not None}
     linked = [(x.path, y.path) for x, y in combinations(framed, 2)
               if same_event(frames[x.path], frames[y.path], lexicon, cfg.same_occurrence_days)]
     # Occurrences first (same act, dates close), so that a report without an edition takes the

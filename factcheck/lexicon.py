@@ -83,6 +83,7 @@ class StatusWords(Strict):
 class PhraseRules(Strict):
     prepositions: list[str] = []
     venue_words: list[str] = []
+    relative_words: list[str] = []
     connectors: list[str] = []
     markers: list[str] = []
     stop_words: list[str] = []
@@ -211,6 +212,7 @@ class Pack:
         self.irrealis_re = phrase_re(g.status.irrealis)
         self.concurrent_re = phrase_re(g.status.concurrent)
         self.location_prep_re = phrase_re(g.location.prepositions, 0)
+        self.relative_re = phrase_re(g.location.relative_words, 0)
         self.location_stop = frozenset(fold(w) for w in g.location.stop_words)
         self.location_connectors = [fold(w) for w in g.location.connectors]
         self.category_re = phrase_re(g.category.markers)
@@ -247,7 +249,7 @@ class Lexicon:
         # Offices: every alias of every language points to its entry.
         self.office_by_alias: dict[str, OfficeEntry] = {}
         for office in self.offices.offices:
-            for alias in [office.name, *office.aliases.id, *office.aliases.en] + ([office.en] if office.en else []):
+            for alias in [office.name, *office.aliases.id, *office.aliases.en]:
                 self.office_by_alias.setdefault(fold(alias), office)
         self.office_by_id = {o.id: o for o in self.offices.offices}
         self.acting_by_alias = {
@@ -316,7 +318,7 @@ class Lexicon:
         """Indonesian forms are read in every language; other forms only in their own."""
         forms = [entry.name, *entry.aliases.id]
         if code != "id":
-            forms += [*getattr(entry.aliases, code, []), *([entry.en] if entry.en else [])]
+            forms += getattr(entry.aliases, code, [])
         return forms
 
     def region_id(self, name: str, level: str | None = None) -> str | None:

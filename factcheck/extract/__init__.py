@@ -100,8 +100,11 @@ def _person_value(m: Mention, people: dict[str, _Person]) -> tuple[str, str] | N
     return None
 
 
-def _recipient_ids(m: Mention, people: dict[str, _Person], lexicon: Lexicon) -> set[str]:
+def _recipient_ids(m: Mention, people: dict[str, _Person], lexicon: Lexicon, regions: bool = True) -> set[str]:
+    """A recipient: the person, and for awards the region a regional head stands for."""
     ids = {"person:" + m.person} if m.person else set()
+    if not regions:
+        return ids
     offices = [m.office] if m.office else []
     if m.person:
         offices += people[m.person].offices
@@ -305,8 +308,9 @@ def _main_event(events: list[SentenceEvent], awards: list[AwardName], people: di
                                     recipients=tuple(sorted(_role_recipients(e, people, lexicon))),
                                     evidence=unit.evidence(offset + role.mention.start, offset + role.mention.end)))
             elif role.role == "recipient":
-                recipients |= _recipient_ids(role.mention, people, lexicon)
-        recipients |= {rid for rid, _ in e.orgs if e.kind}
+                recipients |= _recipient_ids(role.mention, people, lexicon, regions=kind == "award")
+        if kind == "award":
+            recipients |= {rid for rid, _ in e.orgs if e.kind}
         if e.location:
             phrase, start, end = e.location
             location = location or phrase

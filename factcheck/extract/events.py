@@ -103,7 +103,8 @@ class SentenceReader:
         confers = _phrase_spans(pack.conferrer_verb_re, text)
         nouns = _phrase_spans(pack.event_noun_re, text)
         placed = bool(pack.venue_verb_re.search(text))
-        if not (triggers or receives or confers or (nouns and placed)):
+        dated = any(0 <= d.start - e <= 12 for _, e, _ in nouns for d in dates)
+        if not (triggers or receives or confers or (nouns and (placed or dated))):
             return None
         first = min(s for s, _, _ in triggers + receives + confers + nouns)
         irrealis = bool(pack.irrealis_re.search(text[:first + 1])) or bool(
@@ -112,7 +113,8 @@ class SentenceReader:
         event = SentenceEvent(sentence, kind, irrealis, dates=[d for d in dates if not d.is_range])
         self._roles(event, text, mentions, triggers, receives, confers)
         event.orgs = self._orgs(text)
-        event.location = self._location(text, dates, mentions)
+        if triggers or receives or confers or placed:
+            event.location = self._location(text, dates, mentions)
         if triggers:
             event.counts = self._counts(text, triggers, dates)
         return event
@@ -197,6 +199,8 @@ class SentenceReader:
         pack = self.pack
         connectors = {w for w in pack.location_connectors if " " not in w}
         for prep in pack.location_prep_re.finditer(text):
+            if pack.relative_re.search(text[:prep.start()]):
+                break  # "... whose results were disputed at the Constitutional Court": another clause
             pos = prep.end()
             words = []
             end = pos
@@ -221,6 +225,8 @@ class SentenceReader:
                     break
                 if m.group(2):
                     words.append(",")
+            while words and (words[-1] == "," or not words[-1][:1].isupper() and not words[-1][:1].isdigit()):
+                words.pop()  # "... in Central Jakarta, the first time": trailing words are not the venue
             phrase = " ".join(words).replace(" ,", ",").strip(" ,")
             if any(w[:1].isupper() for w in words) and phrase:
                 return phrase, prep.start(), end

@@ -219,7 +219,7 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
     mentions: list[Mention] = []
     covered: list[tuple[int, int]] = []
     for m in lexicon.office_res[pack.code].finditer(text):
-        if any(s <= m.start() < e for s, e in covered):
+        if any(s <= m.start() < e for s, e in covered) or _inside_venue_name(text, m.start(), lexicon):
             continue
         office, end = reader.office_at(text, m)
         status = _status_before(text, m.start(), pack)
@@ -232,7 +232,8 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
             left = re.search(r"(?:,|\(|\bselaku|\bas)\s*$", text[:m.start()])
             if left:
                 back = names.backward(text, left.start())
-                if back:
+                # A name that already follows another office is not this office's holder.
+                if back and not any(s <= back[0] < e for s, e in covered):
                     mention.start, mention.name, mention.key = back[0], back[2], back[3]
                     mention.status = _status_before(text, back[0], pack) if status == Status.current else status
         alias = PAREN.match(text, mention.end)
@@ -254,6 +255,12 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
             covered.append((m.start(1), m.end(1)))
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
+    """"di Pendopo Gubernur Banten", "Istana Wakil Presiden": an office word naming a building."""
+    before = re.search(r"([^\s,;:()]+)\s+$", text[:start])
+    return bool(before) and fold(before.group(1)) in lexicon.venue_words
 
 
 def _apposition_closes(text: str, end: int) -> bool:
