@@ -37,7 +37,7 @@ def clean(article: Article, lexicon: Lexicon) -> Article:
         stripped = text.strip()
         if stripped and noise_re.search(stripped):
             zones[i] = Zone.noise
-        elif stripped and not stripped.strip(" |·") and lines[i].text.strip():
+        elif not stripped.strip(" |·") and lines[i].text.strip():
             zones[i] = Zone.noise  # a line that held only a shortcode
         if stripped and block_re.search(stripped):
             zones[i] = Zone.noise

@@ -69,8 +69,8 @@ class PartialDate(Frozen):
     day: int
 
     def iso(self) -> str:
-        year = f"{self.year:04d}" if self.year is not None else "--"
-        return f"{year}-{self.month:02d}-{self.day:02d}"
+        year = f"{self.year:04d}-" if self.year is not None else "--"  # ISO 8601 "--MM-DD"
+        return f"{year}{self.month:02d}-{self.day:02d}"
 
     def as_date(self) -> dt.date | None:
         if self.year is None:

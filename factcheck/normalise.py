@@ -55,9 +55,15 @@ def text_tokens(value: str) -> frozenset[str]:
     return frozenset(t for t in re.split(r"[\s/,-]+", fold(value)) if t)
 
 
+RANK = re.compile(r"^(?:[ivx]+|\d+)$")
+
+
 def texts_compatible(a: str, b: str) -> bool:
-    """Equal wording, or one wording inside the other ("Kota Metropolitan" / "Kota Metropolitan 2017")."""
+    """Equal wording, or one wording inside the other ("Kota Metropolitan" / "pada kategori Kota
+    Metropolitan"); ranks ("Terbaik I" / "Terbaik II" / "Terbaik") must agree."""
     x, y = text_tokens(a), text_tokens(b)
+    if {t for t in x if RANK.match(t)} != {t for t in y if RANK.match(t)}:
+        return False
     return x <= y or y <= x
 
 

@@ -1,0 +1,125 @@
+"""Stage 3: dates, people with offices, events and their roles, categories, places, counts."""
+
+import pytest
+
+from conftest import claims_of
+from factcheck.extract.dates import find_dates
+from factcheck.extract.numbers import find_numbers
+from factcheck.extract.people import name_match
+from factcheck.lexicon import load_lexicon
+
+
+def pack(code="id"):
+    return load_lexicon().packs[code]
+
+
+@pytest.mark.parametrize("text,iso,weekday", [
+    ("Kamis (12/9/2024)", "2024-09-12", 3),
+    ("Jumat (20/10/23)", "2023-10-20", 4),
+    ("12 September 2024", "2024-09-12", None),
+    ("12 Sept 2024", "2024-09-12", None),
+    ("Senin, 22 Maret 2026", "2026-03-22", 0),
+])
+def test_indonesian_dates(text, iso, weekday):
+    [m] = find_dates(f"Acara itu berlangsung {text} di sana.", pack())
+    assert m.date.iso() == iso and m.weekday == weekday
+
+
+def test_english_dates_and_ranges():
+    found = find_dates("on Thursday, February 20, 2025, and a retreat from Feb. 21 to 28", pack("en"))
+    # Without an anchor, a date written without its year keeps an unknown year.
+    assert [(m.date.iso(), m.is_range) for m in found] == [("2025-02-20", False), ("--02-21", True)]
+    [m] = find_dates("on Thursday (Feb 20) inaugurated", pack("en"))
+    assert m.date.iso() == "--02-20" and m.weekday == 3
+
+
+def test_relative_dates_need_an_anchor():
+    import datetime as dt
+    assert find_dates("dilantik kemarin", pack())[0].date is None
+    assert find_dates("dilantik kemarin", pack(), dt.date(2022, 5, 13))[0].date.iso() == "2022-05-12"
+    assert find_dates("Selasa lalu", pack(), dt.date(2024, 2, 8))[0].date.iso() == "2024-02-06"
+
+
+def test_year_only_and_lowercase_week_are_not_dates():
+    assert find_dates("Pilkada 2024 dan minggu lalu", pack()) == []
+
+
+@pytest.mark.parametrize("text,value", [("86.000", 86000), ("86 ribu", 86000), ("dua ratus", 200), ("enam", 6),
+                                        ("2,8 juta", 2800000), ("seratus", 100), ("dua belas", 12)])
+def test_indonesian_numbers(text, value):
+    assert [n.value for n in find_numbers(text, pack())] == [value]
+
+
+@pytest.mark.parametrize("text,value", [("Thirty-three", 33), ("2,802", 2802), ("1.5 million", 1500000)])
+def test_english_numbers(text, value):
+    assert [n.value for n in find_numbers(text, pack("en"))] == [value]
+
+
+def test_names_match_token_by_token():
+    assert name_match(("andi", "ony", "p"), ("andi", "ony", "prihartono"))
+    assert not name_match(("andi", "oni"), ("andi", "ony", "prihartono"))
+    assert name_match(("r", "gani", "muhammad"), ("gani", "muhamad"))
+    assert not name_match(("tri", "rismaharini"), ("tri", "adhianto"))
+
+
+def test_offices_aliases_degrees_and_acting(tmp_path):
+    text = ("Judul\n\nHal itu diungkapkan Menko PMK Muhadjir Effendi yang disaksikan Wapres Ma'ruf Amin. "
+            "Pejabat Bupati Tangerang Dr. H. Andi Ony Prihartono, M.Si hadir. Mendagri Tito Karnavian juga hadir.")
+    titles = {c.person: c.value for c in claims_of(tmp_path, text).claims if c.attribute == "title"}
+    assert titles == {"muhadjir effendi": ":menko-pmk:", "maruf amin": ":wakil-presiden:",
+                      "andi ony prihartono": "pj:bupati:kab:tangerang", "tito karnavian": ":menteri-dalam-negeri:"}
+
+
+def test_office_in_a_venue_name_is_not_a_person(tmp_path):
+    text = "Judul\n\nIa dilantik di Pendopo Bupati Tangerang, Tigaraksa, Kamis (21/9/2023)."
+    claims = claims_of(tmp_path, text).claims
+    assert not [c for c in claims if c.attribute == "title"]
+    assert [c.display for c in claims if c.attribute == "location"] == ["Pendopo Bupati Tangerang, Tigaraksa"]
+
+
+def test_presenter_conferrer_and_witness_are_different_roles(tmp_path):
+    text = ("Judul\n\nPemkab Sleman mendapatkan penghargaan Anugerah Uji dari Wakil Presiden Ma'ruf Amin di Jakarta, Jumat (20/10/23). "
+            "Penghargaan tersebut diserahkan Menteri Dalam Negeri Tito Karnavian kepada Bupati Sleman Joko Susilo "
+            "dengan disaksikan Presiden Joko Widodo.")
+    claims = claims_of(tmp_path, text)
+    assert [c.value for c in claims.claims if c.attribute == "presenter"] == ["person:tito karnavian"]
+    assert claims.event.kind == "award" and "kab:sleman" in claims.event.recipients
+
+
+def test_active_presenter_skips_the_witness(tmp_path):
+    text = "Judul\n\nMenko PMK Muhadjir Effendi yang disaksikan oleh Wakil Presiden RI Ma'ruf Amin saat menyerahkan penghargaan Anugerah Uji di Jakarta, Kamis (12/9/2024)."
+    claims = claims_of(tmp_path, text)
+    assert [c.value for c in claims.claims if c.attribute == "presenter"] == ["person:muhadjir effendi"]
+
+
+def test_counts_of_people_acted_on(tmp_path):
+    text = ("Judul\n\nTito melantik lima Pj Gubernur sekaligus di Jakarta, Kamis (12/5/2022). Mendagri Tito Karnavian hadir. "
+            "Al Muktabar berdiri sejajar dengan empat Pj Gubernur lainnya.")
+    quantities = [(c.value, c.unit) for c in claims_of(tmp_path, text).claims if c.attribute == "quantity"]
+    assert quantities == [("5", "penjabat")]
+
+
+def test_others_count_the_subject_and_measures_anywhere(tmp_path):
+    text = "Judul\n\nBambang masuk rombongan 6 penjabat yang diambil sumpahnya hari itu. Pasangan itu meraup 108.998 suara pada Pilkada."
+    quantities = sorted((c.value, c.unit) for c in claims_of(tmp_path, text).claims if c.attribute == "quantity")
+    assert quantities == [("108998", "votes"), ("6", "penjabat")]
+
+
+def test_category_and_its_recipient(tmp_path):
+    text = "Judul\n\nPemerintah Kabupaten (Pemkab) Tangerang sukses sabet penghargaan Paritrana Award 2024 kategori Kabupaten/Kota Coverage Zona Jawa-Bali."
+    claims = claims_of(tmp_path, text)
+    [category] = [c for c in claims.claims if c.attribute == "category"]
+    assert category.display == "Kabupaten/Kota Coverage Zona Jawa-Bali" and category.recipients == ("kab:tangerang",)
+    assert claims.event.edition == 2024 and claims.event.name_tokens == ("paritrana",)
+
+
+def test_irrealis_is_not_an_event(tmp_path):
+    text = "Judul\n\nPelantikan penggantinya di Bandung akan dipimpin Pj Gubernur Jawa Barat Bey Machmudin pekan depan."
+    assert claims_of(tmp_path, text).event is None
+
+
+def test_extraction_is_pure(tmp_path):
+    text = "Judul\n\nMendagri Tito Karnavian melantik Budi Santoso sebagai Pj Bupati Lebak di Jakarta, Senin (5/2/2024)."
+    first = claims_of(tmp_path, text)
+    claims_of(tmp_path, "Judul\n\nGubernur Bali Made Wirawan melantik Ketut Arsa di Denpasar, Selasa (6/2/2024).", "b.txt")
+    assert claims_of(tmp_path, text) == first

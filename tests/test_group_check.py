@@ -1,0 +1,82 @@
+"""Stages 5 and 6: grouping into occurrences, severity from how sure we are, the rule engine."""
+
+from conftest import findings, write
+
+AWARD = ("Judul\n\nPemerintah Kabupaten (Pemkab) Sleman meraih penghargaan Anugerah Layanan{edition} "
+         "kategori {category}. Penghargaan tersebut diserahkan {presenter} kepada Bupati Sleman Joko Susilo "
+         "di Gedung Agung, Yogyakarta, {date}.\n")
+
+
+def award(edition="", category="Kabupaten Terbaik", presenter="Menteri Dalam Negeri Tito Karnavian", date="Senin (5/2/2024)"):
+    return AWARD.format(edition=edition, category=category, presenter=presenter, date=date)
+
+
+def test_same_occurrence_conflicts_are_errors(tmp_path):
+    write(tmp_path, {"a.txt": award(" 2024"), "b.txt": award(" 2024", presenter="Menko PMK Muhadjir Effendi", date="Selasa (6/2/2024)")})
+    found = {f["attribute"]: f for f in findings([tmp_path])}
+    assert set(found) == {"presenter", "date"}
+    assert {f["severity"] for f in found.values()} == {"error"}
+    assert found["date"]["confidence"] >= 0.8
+
+
+def test_far_apart_without_both_editions_is_a_warning(tmp_path):
+    write(tmp_path, {"a.txt": award(" 2024"), "b.txt": award("", category="Kabupaten Terbaik I", date="Jumat (20/10/23)")})
+    found = {f["attribute"]: f for f in findings([tmp_path])}
+    assert set(found) == {"date", "category"}
+    assert all(f["severity"] == "warning" and "edition" in f["why"] for f in found.values())
+
+
+def test_two_explicit_editions_are_two_occurrences(tmp_path):
+    write(tmp_path, {"a.txt": award(" 2024"), "b.txt": award(" 2023", presenter="Menko PMK Muhadjir Effendi", date="Jumat (20/10/23)")})
+    assert findings([tmp_path]) == []
+
+
+def test_equal_values_written_differently_are_not_conflicts(tmp_path):
+    a = award(" 2024", presenter="Menteri Dalam Negeri Muhammad Tito Karnavian")
+    b = award(" 2024", presenter="Mendagri Tito Karnavian", date="5 Februari 2024")
+    write(tmp_path, {"a.txt": a, "b.txt": b})
+    assert findings([tmp_path]) == []
+
+
+def test_different_venues_conflict_two_levels_do_not(tmp_path):
+    base = "Judul\n\nMendagri Tito Karnavian melantik Budi Santoso sebagai Pj Bupati Lebak di {place}, Senin (5/2/2024).\n"
+    write(tmp_path / "x", {"a.txt": base.format(place="Istana Negara, Jakarta"), "b.txt": base.format(place="Jakarta")})
+    assert findings([tmp_path / "x"]) == []
+    write(tmp_path / "y", {"a.txt": base.format(place="Istana Negara, Jakarta"), "b.txt": base.format(place="Gedung Manggala Wanabakti, Jakarta")})
+    [f] = findings([tmp_path / "y"])
+    assert f["attribute"] == "location" and f["severity"] == "error"
+
+
+def test_quantities_compare_per_unit_and_number_words(tmp_path):
+    base = "Judul\n\nGubernur Bali Made Wirawan melantik {n} kepala desa di Denpasar, Senin (5/2/2024).\n"
+    write(tmp_path / "x", {"a.txt": base.format(n="dua belas"), "b.txt": base.format(n="12")})
+    assert findings([tmp_path / "x"]) == []
+    write(tmp_path / "y", {"a.txt": base.format(n="12"), "b.txt": base.format(n="14")})
+    [f] = findings([tmp_path / "y"])
+    assert f["attribute"] == "quantity" and "kepala" in f["message"]
+
+
+def test_titles_compared_only_at_the_same_time(tmp_path):
+    a = "Judul\n\nKapolri Tito Karnavian melantik Budi Santoso di Jakarta, Rabu (7/2/2018).\n"
+    b = "Judul\n\nMendagri Tito Karnavian melantik Andi Sukma di Jakarta, Kamis (12/5/2022).\n"
+    write(tmp_path / "x", {"a.txt": a, "b.txt": b})
+    assert findings([tmp_path / "x"], "title") == []
+    c = "Judul\n\nSekretaris Kabinet Heru Budi Hartono dilantik Mendagri Tito Karnavian sebagai Pj Gubernur DKI Jakarta, Senin (17/10/2022).\n"
+    d = "Judul\n\nKepala Sekretariat Presiden Heru Budi Hartono dilantik Mendagri Tito Karnavian sebagai Pj Gubernur DKI Jakarta, Senin (17/10/2022).\n"
+    write(tmp_path / "y", {"c.txt": c, "d.txt": d})
+    [f] = findings([tmp_path / "y"], "title")
+    assert f["severity"] == "error" and "Heru" in f["subject"]
+
+
+def test_two_offices_inside_one_article_but_not_a_former_one(tmp_path):
+    text = ("Judul\n\nPj Gubernur Banten Al Muktabar melantik Andi Sukma sebagai Pj Bupati Lebak, Kamis (21/9/2023). "
+            "Sekda Banten Al Muktabar dalam sambutannya meminta konsolidasi. Tito, yang pernah menjabat Kapolri, hadir.\n")
+    write(tmp_path, {"a.txt": text})
+    [f] = findings([tmp_path], "title")
+    assert f["severity"] == "error" and len({e["line"] for e in f["evidence"]}) == 1 and len(f["evidence"]) == 2
+
+
+def test_weekday_checked_against_the_calendar(tmp_path):
+    write(tmp_path, {"a.txt": "Judul\n\nAcara digelar di Bandung, Kamis (20/9/2023). Lalu Rabu (20/9/2023) juga.\n"})
+    [f] = findings([tmp_path], "weekday")
+    assert f["evidence"][0]["value"] == "Kamis" and "Wednesday" not in f["message"] and "Rabu" in f["message"]
