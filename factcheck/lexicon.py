@@ -84,6 +84,7 @@ class PhraseRules(Strict):
     prepositions: list[str] = []
     venue_words: list[str] = []
     relative_words: list[str] = []
+    rank_words: list[str] = []
     connectors: list[str] = []
     markers: list[str] = []
     stop_words: list[str] = []
@@ -94,6 +95,7 @@ class GrammarFile(Strict):
     event_kinds: dict[str, EventKind]
     triggers: list[Trigger]
     receive_verbs: list[str] = []
+    received_by_verbs: list[str] = []
     conferrer_verbs: list[str] = []
     event_nouns: list[str] = []
     venue_verbs: list[str] = []
@@ -103,6 +105,7 @@ class GrammarFile(Strict):
     status: StatusWords = StatusWords()
     location: PhraseRules = PhraseRules()
     category: PhraseRules = PhraseRules()
+    org_words: list[str] = []
     not_names: list[str] = []
     abbreviations: list[str] = []
 
@@ -201,7 +204,9 @@ class Pack:
         self.signal_words = frozenset(g.signal_words)
         self.trigger_re = phrase_re([w for t in g.triggers for w in t.words])
         self.trigger_of = {fold(w): t for t in g.triggers for w in t.words}
-        self.receive_re = phrase_re(g.receive_verbs)
+        self.receive_re = phrase_re(g.receive_verbs + g.received_by_verbs)
+        self.received_by = frozenset(fold(w) for w in g.received_by_verbs)
+        self.rank_words = frozenset(fold(w) for w in g.category.rank_words)
         self.conferrer_verb_re = phrase_re(g.conferrer_verbs)
         self.event_noun_re = phrase_re(g.event_nouns)
         self.venue_verb_re = phrase_re(g.venue_verbs)
@@ -217,7 +222,8 @@ class Pack:
         self.location_connectors = [fold(w) for w in g.location.connectors]
         self.category_re = phrase_re(g.category.markers)
         self.category_stop = frozenset(fold(w) for w in g.category.stop_words)
-        self.not_names = frozenset(fold(w) for w in g.not_names)
+        self.org_words = frozenset(fold(w) for w in g.org_words)
+        self.not_names = frozenset(fold(w) for w in g.not_names) | self.org_words
         self.abbreviations = frozenset(fold(w) for w in g.abbreviations)
         self.approx_re = phrase_re(self.numbers.approximate)
         self.others = frozenset(fold(w) for w in self.numbers.others)

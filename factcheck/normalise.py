@@ -46,9 +46,14 @@ def offices_compatible(a: str, b: str) -> bool:
         return False
     if not x.jurisdiction or not y.jurisdiction or x.jurisdiction == y.jurisdiction:
         return True
-    if ":" in x.jurisdiction or ":" in y.jurisdiction:  # regions: kab:tangerang
+    unit_x, _, region_x = x.jurisdiction.partition("@")
+    unit_y, _, region_y = y.jurisdiction.partition("@")
+    if (":" in unit_x or ":" in unit_y) and "@" not in x.jurisdiction + y.jurisdiction:
+        return False  # two different regions: kab:tangerang / kab:serang
+    if region_x and region_y and region_x != region_y:
         return False
-    return bool(set(x.jurisdiction.split()) & set(y.jurisdiction.split()))
+    # Units ("hukum setjen kemendagri" / "hukum kemendagri") agree when they share a word.
+    return not unit_x or not unit_y or bool(set(unit_x.split()) & set(unit_y.split()))
 
 
 def text_tokens(value: str) -> frozenset[str]:
@@ -64,7 +69,14 @@ def texts_compatible(a: str, b: str) -> bool:
     x, y = text_tokens(a), text_tokens(b)
     if {t for t in x if RANK.match(t)} != {t for t in y if RANK.match(t)}:
         return False
+    # Forms of one word ("Pelestari" / "Pelestarian") count as that word.
+    x = frozenset(next((u for u in y if _same_stem(t, u)), t) for t in x)
     return x <= y or y <= x
+
+
+def _same_stem(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 3
 
 
 @dataclass(frozen=True)
@@ -84,10 +96,11 @@ def parse_place(phrase: str, lexicon: Lexicon) -> Place:
     named: list[frozenset[str]] = []
     regions: set[str] = set()
     region_words = set()
-    for part in re.split(r",|\s+(?:di|in|at|dalam)\s+|\(|\)", phrase):
-        part = part.strip()
-        if not part or re.match(r"(?i)^(jalan|jl\.?|jln\.?)\s", part):
-            continue  # a street address neither confirms nor contradicts a venue
+    parts = [p.strip() for p in re.split(r",|\s+(?:di|in|at|dalam)\s+|\(|\)", phrase) if p.strip()]
+    streets = [p for p in parts if re.match(r"(?i)^(?:kawasan\s+)?(jalan|jl\.?|jln\.?)\s", p)]
+    for part in parts:
+        if part in streets and len(streets) < len(parts):
+            continue  # a street beside a named venue neither confirms nor contradicts it
         venue = lexicon.venue_re.search(part)
         if venue:
             for v in lexicon.venue_chain(lexicon.venue_by_name[fold(" ".join(venue.group(0).split()))]):

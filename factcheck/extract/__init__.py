@@ -11,7 +11,8 @@ from collections import Counter
 from ..lexicon import Lexicon, Pack, fold
 from ..models import Article, ArticleClaims, Claim, EventFrame, PartialDate, Zone
 from .dates import DateMention, find_dates
-from .events import AwardName, SentenceEvent, SentenceReader, award_names, is_not_a_count, names_compatible, read_unit
+from .events import (AwardName, SentenceEvent, SentenceReader, award_names, capitalised_run, is_not_a_count,
+                     names_compatible, org_id, read_unit)
 from .numbers import find_numbers
 from .people import Mention, find_mentions, name_match
 from .text import Sentence, TextUnit, sentences_of, units_of
@@ -19,6 +20,19 @@ from .text import Sentence, TextUnit, sentences_of, units_of
 __all__ = ["extract", "detect_language"]
 
 INTRA_ARTICLE_DAYS = 7  # two dates of one act further apart than this are two acts
+# "SERANG, BANTENNEWS.CO.ID – ", "Jakarta (ANTARA) - ", "Bisnis.com, JAKARTA — ": where and who, not what.
+DATELINE_PREFIX = re.compile(r"^(?P<head>[A-Za-z0-9][^–—\n]{0,48}?)\s*(?:–|—|--?)\s*(?=[A-Z0-9\"“])")
+
+
+def blank_dateline_prefix(unit: TextUnit) -> None:
+    m = DATELINE_PREFIX.match(unit.text)
+    if not m:
+        return
+    head = m.group("head")
+    words = head.split()
+    signals = re.search(r"\b[A-Z]{3,}\b|\([^)]*\)|\.(?:com|id|co|net)\b|,", head)
+    if len(words) <= 6 and signals and not any(w[:1].islower() for w in words if w.isalpha()):
+        unit.text = " " * m.end() + unit.text[m.end():]
 
 
 def detect_language(units: list[TextUnit], lexicon: Lexicon) -> Pack:
@@ -133,6 +147,8 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     claims: list[Claim] = []
     known_awards: list[AwardName] = []
     for unit in units:
+        if unit.zone == Zone.body:
+            blank_dateline_prefix(unit)
         for sentence in sentences_of(unit, pack.abbreviations):
             text = sentence.text
             dates = find_dates(text, pack, anchor, year_hint)
@@ -158,7 +174,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
         for m in mentions:  # "Ia dilantik ...": the person the previous sentence began with
             if m.is_pronoun and m.start < 3 and previous_first is not None:
                 m.person, m.office = previous_first.person, previous_first.office
-        event = reader.read(sentence, [m for m in mentions if m.person or m.office], dates)
+        event = reader.read(sentence, [m for m in mentions if m.person or m.office], dates, bool(awards))
         if event is not None:
             events.append(event)
         firsts = [m for m in mentions if m.person]
@@ -222,23 +238,49 @@ def _category_claims(sentence: Sentence, mentions: list[Mention], people: dict[s
                 break
         if not words or (" " in marker.group(0).strip() and not words[0][:1].isupper()):
             continue
-        before = [m for m in mentions if m.end <= marker.start() and (m.person or m.office)]
-        after = [m for m in mentions if m.start >= end and (m.person or m.office)]
-        recipient_ids: set[str] = set()
-        orgs = [(mm.start(), lexicon.region_id(mm.group("name"), mm.group("level")))
-                for mm in lexicon.region_re.finditer(text[:marker.start()]) if mm.group("level")]
-        if before:
-            recipient_ids = _recipient_ids(before[0], people, lexicon)
-        if orgs and (not before or orgs[0][0] < before[0].start):
-            recipient_ids = {orgs[0][1]} if orgs[0][1] else recipient_ids
-        if not recipient_ids and after and re.match(r"\s*(?:\S+\s+){0,3}?(?:kepada|to)\b", text[end:]):
-            recipient_ids = set().union(*(_recipient_ids(a, people, lexicon) for a in after))
-        value = " ".join(words)
+        rank = []
+        for m in reversed(list(re.finditer(r"[^\s,;:()]+", text[:marker.start()]))[-3:]):
+            if fold(m.group(0)) not in pack.rank_words:
+                break
+            rank.insert(0, m.group(0))
+        value = " ".join(rank + words)
         out.append(Claim(
-            attribute="category", value=fold(value), display=value, recipients=tuple(sorted(recipient_ids)),
+            attribute="category", value=fold(value), display=value,
+            recipients=tuple(sorted(_category_recipients(text, marker.start(), end, mentions, people, lexicon, pack))),
             evidence=sentence.unit.evidence(sentence.start + marker.start(), sentence.start + end),
         ))
     return out
+
+
+def _category_recipients(text: str, start: int, end: int, mentions: list[Mention], people: dict[str, _Person],
+                         lexicon: Lexicon, pack: Pack) -> set[str]:
+    """Who the category is for: the one who receives it ("X meraih ... kategori", "kategori ...
+    diraih X"), else whoever it is given to ("kepada X"), else the person named before it."""
+    known = [m for m in mentions if m.person or m.office]
+    verbs = sorted(pack.receive_re.finditer(text), key=lambda v: min(abs(v.start() - start), abs(v.end() - end)))
+    for verb in verbs[:1]:
+        if fold(" ".join(verb.group(0).split())) in pack.received_by:
+            after = next((m for m in known if 0 <= m.start - verb.end() <= 3), None)
+            if after is not None:
+                return _recipient_ids(after, people, lexicon)
+            run = capitalised_run(text, verb.end())
+        else:
+            before = [m for m in known if m.end <= verb.start()]
+            if before:
+                return _recipient_ids(before[-1], people, lexicon)
+            orgs = [r for r in lexicon.region_re.finditer(text, 0, verb.start()) if r.group("level")]
+            if orgs:
+                return {org_id(orgs[-1].group(0), lexicon)}
+            run = capitalised_run(text, 0)
+            run = run if run and run[1] <= verb.start() else None
+        if run:
+            return {org_id(text[run[0]:run[1]], lexicon)}
+    given = re.match(r"\s*(?:\S+\s+){0,3}?(?:kepada|to)\b", text[end:])
+    after = [m for m in known if m.start >= end]
+    if given and after:
+        return set().union(*(_recipient_ids(a, people, lexicon) for a in after))
+    before = [m for m in known if m.end <= start]
+    return _recipient_ids(before[0], people, lexicon) if before else set()
 
 
 def _measure_claims(sentence: Sentence, dates: list[DateMention], pack: Pack, lexicon: Lexicon) -> list[Claim]:
@@ -272,11 +314,10 @@ def _main_event(events: list[SentenceEvent], awards: list[AwardName], people: di
         return None, []
     kind = main.kind or "event"
     joined: list[SentenceEvent] = []
-    main_date: PartialDate | None = None
+    main_dates = [d.date for d in main.dates if d.date]
+    main_date = main_dates[0] if main_dates else None
     for e in events:
         if e.irrealis or (e.kind not in (None, kind) and not {e.kind, kind} <= {"award", "handover"}):
-            continue
-        if e.kind is None and not joined:
             continue
         event_dates = [d.date for d in e.dates if d.date]
         if main_date and event_dates and all((main_date.days_to(d) or 0) > INTRA_ARTICLE_DAYS for d in event_dates):

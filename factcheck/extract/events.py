@@ -81,6 +81,32 @@ def award_names(text: str, pack: Pack, known: list[AwardName] | None = None) -> 
     return out
 
 
+def capitalised_run(text: str, pos: int, backwards: bool = False) -> tuple[int, int] | None:
+    """The run of capitalised words right after `pos` (or right before it)."""
+    words = list(WORD.finditer(text[:pos])) if backwards else list(WORD.finditer(text, pos))
+    if backwards:
+        words.reverse()
+    run = []
+    for m in words:
+        token = m.group(1).rstrip(".,")
+        if not token[:1].isupper() or (run and text[min(m.end(1), run[-1].end(1)):max(m.start(1), run[-1].start(1))].strip()):
+            break
+        run.append(m)
+    if not run or len(run) > 8:
+        return None
+    start, end = min(m.start(1) for m in run), max(m.end(1) for m in run)
+    return start, end
+
+
+def org_id(phrase: str, lexicon: Lexicon) -> str:
+    region = lexicon.region_re.fullmatch(phrase)
+    if region and region.group("level"):
+        rid = lexicon.region_id(region.group("name"), region.group("level"))
+        if rid:
+            return rid
+    return "org:" + " ".join(fold(phrase).split())
+
+
 def names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(a) and bool(b) and (set(a) <= set(b) or set(b) <= set(a))
 
@@ -95,7 +121,8 @@ class SentenceReader:
         self.conferrer_re = pack.marker_res.get("conferrer")
         self.apposition_re = pack.marker_res.get("apposition")
 
-    def read(self, sentence: Sentence, mentions: list[Mention], dates: list[DateMention]) -> SentenceEvent | None:
+    def read(self, sentence: Sentence, mentions: list[Mention], dates: list[DateMention],
+             names_award: bool = False) -> SentenceEvent | None:
         text = sentence.text
         pack = self.pack
         triggers = _phrase_spans(pack.trigger_re, text)
@@ -103,23 +130,28 @@ class SentenceReader:
         confers = _phrase_spans(pack.conferrer_verb_re, text)
         nouns = _phrase_spans(pack.event_noun_re, text)
         placed = bool(pack.venue_verb_re.search(text))
-        dated = any(0 <= d.start - e <= 12 for _, e, _ in nouns for d in dates)
+        dated = any(0 <= d.start - e <= 100 for _, e, _ in nouns for d in dates)
         if not (triggers or receives or confers or (nouns and (placed or dated))):
             return None
         first = min(s for s, _, _ in triggers + receives + confers + nouns)
         irrealis = bool(pack.irrealis_re.search(text[:first + 1])) or bool(
             pack.irrealis_re.search(text[first:first + 30]) and not triggers)
-        kind = self._kind(text, triggers, receives)
+        kind = self._kind(text, triggers, receives, names_award)
         event = SentenceEvent(sentence, kind, irrealis, dates=[d for d in dates if not d.is_range])
         self._roles(event, text, mentions, triggers, receives, confers)
         event.orgs = self._orgs(text)
         if triggers or receives or confers or placed:
-            event.location = self._location(text, dates, mentions)
+            acts = [s for s, _, _ in triggers + receives + confers + nouns]
+            acts += [m.start() for m in pack.venue_verb_re.finditer(text)]
+            event.location = self._location(text, dates, mentions, min(acts))
+            if event.location and not (triggers or placed) and not self._is_building(event.location[0]):
+                event.location = None  # "diraih Desa Pinge di Kecamatan Marga" places the village
         if triggers:
             event.counts = self._counts(text, triggers, dates)
         return event
 
-    def _kind(self, text: str, triggers: list[tuple[int, int, str]], receives: list[tuple[int, int, str]]) -> str | None:
+    def _kind(self, text: str, triggers: list[tuple[int, int, str]], receives: list[tuple[int, int, str]],
+              names_award: bool) -> str | None:
         has_award = bool(self.pack.award_noun_re.search(text))
         for _, _, word in triggers:
             trigger = self.pack.trigger_of.get(word)
@@ -130,7 +162,7 @@ class SentenceReader:
             if has_award:
                 return "award"
             return "handover" if self.pack.decree_noun_re.search(text) else "handover"
-        if receives and has_award:
+        if receives and (has_award or names_award):
             return "award"
         return None
 
@@ -179,12 +211,13 @@ class SentenceReader:
                 before = [m for m in mentions if m.end <= s and id(m) not in taken]
                 give("presenter", before[-1] if before else None)
                 give("recipient", self._after(mentions, e, text))
-        for s, e, _ in receives:
+        for s, e, word in receives:
+            if word in self.pack.received_by:  # "diraih Kota Tangerang", "diterima Wali Kota Arief"
+                give("recipient", self._after(mentions, e, text))
+                continue
             before = [m for m in mentions if m.end <= s and id(m) not in taken]
             if before:
                 give("recipient", before[0])
-            elif fold(text[s:e]).startswith("di"):  # "diraih Kota Tangerang", "diterima Wali Kota Arief"
-                give("recipient", self._after(mentions, e, text))
 
     def _orgs(self, text: str) -> list[tuple[str, int]]:
         out = []
@@ -195,11 +228,13 @@ class SentenceReader:
                     out.append((rid, m.start()))
         return out
 
-    def _location(self, text: str, dates: list[DateMention], mentions: list[Mention]) -> tuple[str, int, int] | None:
+    def _location(self, text: str, dates: list[DateMention], mentions: list[Mention],
+                  after: int = 0) -> tuple[str, int, int] | None:
+        """The first place named after the act: "Desa X di Kecamatan Y meraih ..." places Desa X."""
         pack = self.pack
         connectors = {w for w in pack.location_connectors if " " not in w}
-        for prep in pack.location_prep_re.finditer(text):
-            if pack.relative_re.search(text[:prep.start()]):
+        for prep in pack.location_prep_re.finditer(text, after):
+            if pack.relative_re.search(text, after, prep.start()):
                 break  # "... whose results were disputed at the Constitutional Court": another clause
             pos = prep.end()
             words = []
@@ -232,6 +267,10 @@ class SentenceReader:
                 return phrase, prep.start(), end
         return None
 
+    def _is_building(self, phrase: str) -> bool:
+        first = fold(phrase.split()[0]) if phrase.split() else ""
+        return first in self.lex.venue_words or bool(self.lex.venue_re.match(phrase))
+
     def _counts(self, text: str, triggers, dates: list[DateMention]) -> list[tuple[NumberMention, str, bool]]:
         out = []
         for number in find_numbers(text, self.pack):
@@ -240,7 +279,8 @@ class SentenceReader:
             unit, others, unit_end = read_unit(text, number.end, self.pack, self.lex)
             if not unit:
                 continue
-            near_after = any(0 <= number.start - e <= 12 for _, e, _ in triggers)
+            near_after = any(0 <= number.start - e <= 12 for _, e, _ in triggers) or bool(
+                self.recipient_re and self.recipient_re.search(text[max(0, number.start - 10):number.start]))
             near_before = any(0 <= s - unit_end <= 14 for s, _, _ in triggers)
             if near_after or near_before:
                 approximate = bool(self.pack.approx_re.search(text[max(0, number.start - 16):number.start]))

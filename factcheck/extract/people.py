@@ -167,8 +167,10 @@ class OfficeReader:
         return Office(id=entry.id, display=display, acting=acting, jurisdiction=jurisdiction), end
 
     def _unit(self, text: str, pos: int) -> tuple[int, str | None]:
-        """"Hukum Setjen Kemendagri", "Dinas Perhubungan Provinsi Jawa Barat", "(Kasetpres)"."""
+        """"Hukum Setjen Kemendagri", "Dinas Perhubungan Provinsi Jawa Barat", "(Kasetpres)".
+        The key is the unit's words, then "@" and the region: "perhubungan@prov:jawa barat"."""
         words: list[str] = []
+        region_id: str | None = None
         end = pos
         i = pos
         while True:
@@ -178,9 +180,15 @@ class OfficeReader:
                 continue
             region = self.lex.region_re.match(text, i) or self.lex.region_re.match(text, i + 1)
             if region and text[i:region.start()].strip() == "":
-                words.append(fold(region.group("name")))
+                region_id = self.lex.region_id(region.group("name"), region.group("level"))
                 i = end = region.end()
                 continue
+            comma = re.match(r"\s*,\s*", text[i:]) if words else None
+            if comma:  # "Kepemudaan, Olahraga dan Pariwisata": a list of unit words goes on
+                nxt = WORD.match(text, i + comma.end())
+                if nxt and fold(nxt.group(1)) in self.lex.unit_words and nxt.group(1)[:1].isupper():
+                    i += comma.end()
+                    continue
             m = WORD.match(text, i)
             if m is None:
                 break
@@ -194,6 +202,8 @@ class OfficeReader:
         while words and words[-1] in ("dan", "&"):
             words.pop()
         key = " ".join(w for w in words if w not in ("dan", "&"))
+        if region_id:
+            key += "@" + region_id
         return end, key or None
 
 
@@ -226,6 +236,13 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
         mention = Mention(start=m.start(), end=end, office=office, status=status)
         comma = re.match(r"\s*,\s*", text[end:])
         found = names.forward(text, end + (comma.end() if comma else 0))
+        if found and not comma and office.id in lexicon.office_by_id and lexicon.office_by_id[office.id].scope in ("unit", "org"):
+            second = re.match(r"\s*,\s*", text[found[1]:])
+            holder = names.forward(text, found[1] + second.end()) if second else None
+            if holder and _apposition_closes(text, holder[1]):
+                unit = " ".join(fold(found[2]).split())
+                office = office.model_copy(update={"jurisdiction": unit, "display": office.display + " " + found[2]})
+                end, found, comma = found[1], holder, second
         if found and (not comma or _apposition_closes(text, found[1])):
             mention.name, mention.key, mention.end = found[2], found[3], found[1]
         elif status != Status.target:
@@ -242,15 +259,21 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
         mentions.append(mention)
         covered.append((mention.start, max(mention.end, end)))
     # Bare names: "Raden Gani Muhamad diambil sumpahnya", "Tito melantik", "(WH)".
+    in_org_run = False
     for m in WORD.finditer(text):
-        if any(s <= m.start(1) < e for s, e in covered) or not m.group(1)[:1].isupper():
+        token = m.group(1)
+        if not token[:1].isupper():
+            in_org_run = False
+            continue
+        in_org_run = in_org_run or fold(token.rstrip(".")) in pack.org_words
+        if in_org_run or any(s <= m.start(1) < e for s, e in covered):
             continue
         found = names.forward(text, m.start(1))
         if found:
             mentions.append(Mention(start=found[0], end=found[1], name=found[2], key=found[3],
                                     status=_status_before(text, found[0], pack)))
             covered.append((found[0], found[1]))
-        elif fold(m.group(1)) in PRONOUNS:
+        elif fold(token) in PRONOUNS:
             mentions.append(Mention(start=m.start(1), end=m.end(1), name=m.group(1)))
             covered.append((m.start(1), m.end(1)))
     mentions.sort(key=lambda x: x.start)

@@ -1,0 +1,32 @@
+"""The project's own labelled corpus (tests/fixtures/corpus, written for the test suite): the
+same scoring as the development corpus, so a regression in extraction or grouping fails CI.
+The floors are the measured quality; raise them as the tool improves, never lower them."""
+
+import json
+
+from conftest import ROOT, report_json
+from factcheck.score import score
+
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+FLOOR = {"precision": 0.90, "recall": 0.60, "severity_agreement": 0.90}
+
+
+def test_fixture_corpus_quality_floor():
+    gold = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
+    result = score(gold, report_json([CORPUS / "articles"]))
+    detail = "\n".join(["MISS " + m for m in result.misses] + ["FALSE " + f for f in result.false])
+    assert result.precision >= FLOOR["precision"], detail
+    assert result.recall >= FLOOR["recall"], detail
+    assert result.severity_agreement >= FLOOR["severity_agreement"], detail
+    assert not result.traps, result.traps
+
+
+def test_scorer_matches_on_article_overlap():
+    gold = {"findings": [{"attribute": "date", "severity": "error", "paths": ["a.txt", "b.txt", "c.txt"]}],
+            "traps": [{"attribute": "title", "paths": ["a.txt", "b.txt"]}]}
+    ev = lambda *ps: [{"path": "x/" + p} for p in ps]  # noqa: E731
+    report = {"findings": [{"attribute": "date", "severity": "warning", "evidence": ev("a.txt", "b.txt")},
+                           {"attribute": "title", "severity": "error", "evidence": ev("a.txt", "b.txt")}]}
+    result = score(gold, report)
+    assert (result.tp, result.fp, result.fn) == (1, 1, 0)
+    assert result.severity_agreement == 0.0 and len(result.traps) == 1
