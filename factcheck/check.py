@@ -57,16 +57,32 @@ def _claim_key(rule: Rule, claim: Claim) -> str:
     return claim.unit or "" if rule.compare == "number" else ""
 
 
-def _event_subject(group: EventGroup | None, article: ArticleClaims) -> str:
+REGION_LEVEL = {"kab": "Kabupaten", "kota": "Kota", "prov": "Provinsi"}
+
+
+def _recipient_label(rid: str, article: ArticleClaims, lex: Lexicon) -> str:
+    kind, _, name = rid.partition(":")
+    if kind == "person":
+        return article.people.get(name, name.title())
+    if kind in REGION_LEVEL:
+        return f"{REGION_LEVEL[kind]} {lex.region_display.get(rid, name.title())}"
+    return name.title()
+
+
+def _event_subject(group: EventGroup | None, article: ArticleClaims, lex: Lexicon) -> str:
+    """"Paritrana Award · Kabupaten Tangerang", "Pelantikan · Al Muktabar": what, and for whom."""
     frame = article.event
     if frame is None:
         return _base(article.path)
     label = {"award": "", "inauguration": "Pelantikan", "handover": "Penyerahan", "groundbreaking": "Peletakan batu pertama",
              "signing": "Penandatanganan", "opening": "Peresmian"}.get(frame.kind, frame.kind)
     name = " ".join(w for w in (frame.name or "").split() if not w.isdigit())
-    who = next((article.people.get(r.split(":", 1)[1], "") for r in frame.recipients if r.startswith("person:")), "")
-    if not who:
-        who = next((r.split(":", 1)[1].title() for r in frame.recipients), "")
+    # An award goes to a region or organisation; an act such as a swearing-in to a person.
+    prefer_person = frame.kind != "award"
+    ranked = sorted(frame.recipients, key=lambda r: (r.startswith("person:") != prefer_person, r))
+    who = _recipient_label(ranked[0], article, lex) if ranked else ""
+    if not who and frame.presenter and frame.presenter.startswith("person:"):
+        who = "oleh " + _recipient_label(frame.presenter, article, lex)
     parts = [p for p in (label, name) if p]
     head = " ".join(parts) or "event"
     return f"{head} · {who}" if who else head
@@ -90,7 +106,7 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
 
     in_group: dict[str, EventGroup] = {p: g for g in groups for p in g.members}
     for group in groups:
-        subject = _event_subject(group, by_path[group.members[0]])
+        subject = _event_subject(group, by_path[group.members[0]], lex)
         for x, y in combinations(group.members, 2):
             relation = group.relation(x, y)
             if relation is None or relation.same is False:
@@ -108,7 +124,7 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
             own = claims_of(path)
             group = in_group.get(path)
             subject_key = "|".join(group.members) if group else path
-            subject = _event_subject(group, by_path[group.members[0]] if group else article)
+            subject = _event_subject(group, by_path[group.members[0]] if group else article, lex)
             for a, b in combinations(own, 2):
                 if _claim_key(rule, a) == _claim_key(rule, b) and compare(a, b, lex):
                     note(subject_key, subject, a, b, INSIDE_ONE_ARTICLE)

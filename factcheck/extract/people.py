@@ -107,6 +107,8 @@ class NameReader:
         key = tuple(normal_token(t) for t in core if normal_token(t))
         if not key or all(len(t) == 1 for t in key):
             return None
+        if self.lex.region_re.fullmatch(" ".join(t.rstrip(".") for t in core)):
+            return None  # "Bandung Barat" is a place
         return start, end, " ".join(text[start:end].split()), key
 
     def backward(self, text: str, end: int) -> tuple[int, int, str, tuple[str, ...]] | None:
