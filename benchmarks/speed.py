@@ -43,9 +43,9 @@ def main() -> None:
     from factcheck.clean import clean
     from factcheck.extract import extract
     from factcheck.lexicon import RULES_DIR, load_lexicon
+    from factcheck.models import Report
     from factcheck.read import discover, read_article
     from factcheck.report import json as json_report
-    from factcheck.models import Report
     from factcheck.rules import load_grouping, load_rules
     imported = time.perf_counter()
     lexicon = load_lexicon(RULES_DIR)

@@ -14,7 +14,14 @@ from pathlib import PurePath
 from .group import EventGroup, Relation, group_events, group_people
 from .lexicon import Lexicon
 from .models import ArticleClaims, Claim, Finding, FindingEvidence, Severity, Status
-from .normalise import name_match, offices_compatible, person_key, places_compatible, same_person_value, texts_compatible
+from .normalise import (
+    name_match,
+    offices_compatible,
+    person_key,
+    places_compatible,
+    same_person_value,
+    texts_compatible,
+)
 from .rules import GroupingConfig, Rule
 
 Comparator = Callable[[Claim, Claim, Lexicon], bool]  # True when the two claims conflict
@@ -122,9 +129,9 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
     if rule.within_article:
         for path, article in by_path.items():
             own = claims_of(path)
-            group = in_group.get(path)
-            subject_key = "|".join(group.members) if group else path
-            subject = _event_subject(group, by_path[group.members[0]] if group else article, lex)
+            home = in_group.get(path)
+            subject_key = "|".join(home.members) if home else path
+            subject = _event_subject(home, by_path[home.members[0]] if home else article, lex)
             for a, b in combinations(own, 2):
                 if _claim_key(rule, a) == _claim_key(rule, b) and compare(a, b, lex):
                     note(subject_key, subject, a, b, INSIDE_ONE_ARTICLE)
@@ -148,7 +155,7 @@ def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleCla
         entry = Conflicts(rule, names.get(who, who), who)
         current = {p: [c for c in cs if c.status == Status.current] for p, cs in per_article.items()}
         if rule.within_article:
-            for path, cs in current.items():
+            for cs in current.values():
                 for a, b in combinations(cs, 2):
                     if compare(a, b, lex):
                         entry.pairs.append((a, b, INSIDE_ONE_ARTICLE))

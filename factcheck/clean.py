@@ -67,6 +67,6 @@ def clean(article: Article, lexicon: Lexicon) -> Article:
 
     cleaned = tuple(
         TextLine(line=line.line, column=line.column, text=text, zone=zone)
-        for line, text, zone in zip(lines, texts, zones)
+        for line, text, zone in zip(lines, texts, zones, strict=True)
     )
     return article.model_copy(update={"lines": cleaned})

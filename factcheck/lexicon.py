@@ -289,10 +289,12 @@ class Lexicon:
                     if kind == "kota" or fold(name) not in self.region_by_name:
                         self.region_by_name[fold(name)] = rid
         for alias, target in self.regions.city_aliases.items():
-            rid = self.region_by_name.get(fold(target))
-            if rid:
-                self.region_by_name.setdefault(fold(alias), rid)
-        region_prefix = r"(?:(?P<level>Provinsi|Prov\.|Kabupaten|Kab\.|Kota Administrasi|Kota|Pemkab|Pemkot|Pemprov|Pemerintah Kabupaten|Pemerintah Kota|Pemerintah Provinsi)(?:\s*\([^()\n]{1,20}\))?\s+)?"
+            known = self.region_by_name.get(fold(target))
+            if known:
+                self.region_by_name.setdefault(fold(alias), known)
+        levels = ["Provinsi", r"Prov\.", "Kabupaten", r"Kab\.", "Kota Administrasi", "Kota", "Pemkab", "Pemkot", "Pemprov",
+                  "Pemerintah Kabupaten", "Pemerintah Kota", "Pemerintah Provinsi"]
+        region_prefix = rf"(?:(?P<level>{'|'.join(levels)})(?:\s*\([^()\n]{{1,20}}\))?\s+)?"
         self.region_re = re.compile(
             rf"(?<![\w'’]){region_prefix}(?P<name>{alternation(list(self.region_by_name))})(?![\w'’])",
             re.IGNORECASE,

@@ -11,7 +11,7 @@ report -> Report
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,7 +20,7 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Zone(str, Enum):
+class Zone(StrEnum):
     body = "body"
     headline = "headline"
     dateline = "dateline"
@@ -97,7 +97,7 @@ class PartialDate(Frozen):
         return None
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """How an office is said to be held at the time of the article."""
 
     current = "current"  # "Mendagri Tito Karnavian"
@@ -172,7 +172,7 @@ class ArticleClaims(Frozen):
     noise_lines: int = 0
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     info = "info"
     warning = "warning"
     error = "error"

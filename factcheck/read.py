@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -60,11 +61,12 @@ def read_article(path: Path) -> Article:
         return Article(path=name, format=fmt, errors=(f"cannot read: {exc.strerror or exc}",))
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return Article(path=name, format=fmt, errors=("binary file (contains NUL bytes)",))
+    warning: str | None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, warning = raw.decode("utf-16"), "UTF-16 text; decoded"
     else:
         text, warning = decode(raw)
-    warnings = (warning,) if warning else ()
+    warnings: tuple[str, ...] = (warning,) if warning else ()
     try:
         article = PARSERS[fmt](name, text)
     except ValueError as exc:
@@ -112,7 +114,8 @@ def blank_markup(line: str) -> str:
 
 def parse_md(path: str, text: str) -> Article:
     lines = text.splitlines()
-    meta, warnings, start = ArticleMeta(), [], 0
+    meta, start = ArticleMeta(), 0
+    warnings: list[str] = []
     if lines and lines[0].strip() == "---":
         end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
         if end is None:
@@ -123,7 +126,8 @@ def parse_md(path: str, text: str) -> Article:
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 line = mark.line + 2 if mark else 1
-                data, _ = {}, warnings.append(f"line {line}: front matter is not valid YAML; ignored")
+                data = {}
+                warnings.append(f"line {line}: front matter is not valid YAML; ignored")
             if not isinstance(data, dict):
                 data = {}
                 warnings.append("front matter is not a mapping; ignored")
@@ -149,7 +153,8 @@ class _BodyParser(HTMLParser):
     """Collects the text of <article> (or <body>) block by block, with positions."""
 
     SKIP = {"script", "style", "nav", "footer", "header", "aside", "form", "noscript", "figure", "template", "svg", "button"}
-    BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "blockquote", "section", "article", "td", "dd", "dt", "pre", "time"}
+    BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "blockquote", "section", "article",
+             "td", "dd", "dt", "pre", "time"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

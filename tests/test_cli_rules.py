@@ -4,6 +4,7 @@ import json
 import shutil
 
 from conftest import ROOT, write
+
 from factcheck.cli import main
 from factcheck.lexicon import RULES_DIR
 

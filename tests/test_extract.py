@@ -1,8 +1,8 @@
 """Stage 3: dates, people with offices, events and their roles, categories, places, counts."""
 
 import pytest
-
 from conftest import claims_of
+
 from factcheck.extract.dates import find_dates
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.people import name_match

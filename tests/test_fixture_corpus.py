@@ -5,6 +5,7 @@ The floors are the measured quality; raise them as the tool improves, never lowe
 import json
 
 from conftest import ROOT, report_json
+
 from factcheck.score import score
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"

@@ -3,10 +3,10 @@ input gives a byte-identical report, and no text crashes extraction."""
 
 import random
 
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from factcheck.check import run_checks
 from factcheck.clean import clean
 from factcheck.extract import extract

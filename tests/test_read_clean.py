@@ -3,6 +3,7 @@
 import json
 
 from conftest import claims_of, report_json, write
+
 from factcheck.clean import clean
 from factcheck.lexicon import load_lexicon
 from factcheck.models import Zone

@@ -11,8 +11,17 @@ from collections import Counter
 from ..lexicon import Lexicon, Pack, fold
 from ..models import Article, ArticleClaims, Claim, EventFrame, PartialDate, Zone
 from .dates import DateMention, find_dates
-from .events import (AwardName, SentenceEvent, SentenceReader, award_names, capitalised_run, is_not_a_count,
-                     names_compatible, org_id, read_unit)
+from .events import (
+    AwardName,
+    SentenceEvent,
+    SentenceReader,
+    award_names,
+    capitalised_run,
+    is_not_a_count,
+    names_compatible,
+    org_id,
+    read_unit,
+)
 from .numbers import find_numbers
 from .people import Mention, find_mentions, name_match
 from .text import Sentence, TextUnit, sentences_of, units_of
@@ -238,7 +247,7 @@ def _category_claims(sentence: Sentence, mentions: list[Mention], people: dict[s
                 break
         if not words or (" " in marker.group(0).strip() and not words[0][:1].isupper()):
             continue
-        rank = []
+        rank: list[str] = []
         for m in reversed(list(re.finditer(r"[^\s,;:()]+", text[:marker.start()]))[-3:]):
             if fold(m.group(0)) not in pack.rank_words:
                 break
@@ -276,11 +285,11 @@ def _category_recipients(text: str, start: int, end: int, mentions: list[Mention
         if run:
             return {org_id(text[run[0]:run[1]], lexicon)}
     given = re.match(r"\s*(?:\S+\s+){0,3}?(?:kepada|to)\b", text[end:])
-    after = [m for m in known if m.start >= end]
-    if given and after:
-        return set().union(*(_recipient_ids(a, people, lexicon) for a in after))
-    before = [m for m in known if m.end <= start]
-    return _recipient_ids(before[0], people, lexicon) if before else set()
+    following = [m for m in known if m.start >= end]
+    if given and following:
+        return set().union(*(_recipient_ids(m, people, lexicon) for m in following))
+    preceding = [m for m in known if m.end <= start]
+    return _recipient_ids(preceding[0], people, lexicon) if preceding else set()
 
 
 def _measure_claims(sentence: Sentence, dates: list[DateMention], pack: Pack, lexicon: Lexicon) -> list[Claim]:

@@ -86,7 +86,7 @@ def capitalised_run(text: str, pos: int, backwards: bool = False) -> tuple[int, 
     words = list(WORD.finditer(text[:pos])) if backwards else list(WORD.finditer(text, pos))
     if backwards:
         words.reverse()
-    run = []
+    run: list[re.Match[str]] = []
     for m in words:
         token = m.group(1).rstrip(".,")
         if not token[:1].isupper() or (run and text[min(m.end(1), run[-1].end(1)):max(m.start(1), run[-1].start(1))].strip()):
@@ -185,9 +185,9 @@ class SentenceReader:
                 event.roles.append(Role(role, m))
 
         for regex, role in ((self.witness_re, "witness"), (self.recipient_re, "recipient")):
-            for s, e, _ in _phrase_spans(regex, text) if regex else []:
+            for _s, e, _ in _phrase_spans(regex, text) if regex else []:
                 give(role, self._after(mentions, e, text, 25))
-        for s, e, _ in confers:
+        for _s, e, _ in confers:
             give("conferrer", self._after(mentions, e, text))
         if self.conferrer_re:
             for s, e, _ in _phrase_spans(self.conferrer_re, text):

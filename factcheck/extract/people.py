@@ -285,7 +285,7 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
 def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
     """"di Pendopo Gubernur Banten", "Istana Wakil Presiden": an office word naming a building."""
     before = re.search(r"([^\s,;:()]+)\s+$", text[:start])
-    return bool(before) and fold(before.group(1)) in lexicon.venue_words
+    return before is not None and fold(before.group(1)) in lexicon.venue_words
 
 
 def _apposition_closes(text: str, end: int) -> bool:
