@@ -149,13 +149,16 @@ def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleCla
                 by_person.setdefault(who, {}).setdefault(article.path, []).append(claim)
     group_of = {p: g for g in groups for p in g.members}
     ref = {a.path: a.reference_date for a in articles}
+    concurrent_in = {a.path: set(a.concurrent) for a in articles}
     names = {person_of[(a.path, pid)]: display for a in articles for pid, display in a.people.items()}
     out: list[Conflicts] = []
     for who, per_article in sorted(by_person.items()):
         entry = Conflicts(rule, names.get(who, who), who)
         current = {p: [c for c in cs if c.status == Status.current] for p, cs in per_article.items()}
         if rule.within_article:
-            for cs in current.values():
+            for path, cs in current.items():
+                if any(person_of[(path, c.person)] == who for c in cs if c.person in concurrent_in[path]):
+                    continue  # the article says this person holds both offices
                 for a, b in combinations(cs, 2):
                     if compare(a, b, lex):
                         entry.pairs.append((a, b, INSIDE_ONE_ARTICLE))

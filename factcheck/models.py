@@ -168,6 +168,7 @@ class ArticleClaims(Frozen):
     event: EventFrame | None = None
     claims: tuple[Claim, ...] = ()
     people: dict[str, str] = Field(default_factory=dict)  # person key -> display name
+    concurrent: tuple[str, ...] = ()  # people the article says hold two offices at once ("merangkap")
     errors: tuple[str, ...] = ()
     noise_lines: int = 0
 

@@ -80,3 +80,26 @@ def test_weekday_checked_against_the_calendar(tmp_path):
     write(tmp_path, {"a.txt": "Judul\n\nAcara digelar di Bandung, Kamis (20/9/2023). Lalu Rabu (20/9/2023) juga.\n"})
     [f] = findings([tmp_path], "weekday")
     assert f["evidence"][0]["value"] == "Kamis" and "Wednesday" not in f["message"] and "Rabu" in f["message"]
+
+
+def test_a_declared_second_office_is_not_a_conflict(tmp_path):
+    text = ("Judul\n\nPj Gubernur DKI Jakarta Heru Budi Hartono meninjau banjir, Senin (17/10/2022). "
+            "Kepala Sekretariat Presiden Heru Budi Hartono tetap merangkap jabatan itu.\n")
+    write(tmp_path, {"a.txt": text})
+    assert findings([tmp_path], "title") == []
+
+
+def test_the_president_conferring_in_person_is_the_presenter(tmp_path):
+    base = "Judul\n\n{who} menganugerahkan tanda kehormatan Bintang Mahaputera kepada Budi Santoso di Istana Negara, Jakarta, Kamis (13/8/2020).\n"
+    write(tmp_path, {"a.txt": base.format(who="Presiden Joko Widodo"), "b.txt": base.format(who="Wakil Presiden Ma'ruf Amin")})
+    [f] = findings([tmp_path])
+    assert f["attribute"] == "presenter" and f["severity"] == "error"
+
+
+def test_english_and_indonesian_reports_are_compared(tmp_path):
+    en = "Title\n\nHome Affairs Minister Tito Karnavian swore in Budi Santoso as acting Lebak Regent at the ministry in Jakarta on Monday, February 5, 2024.\n"
+    id_ = "Judul\n\nMendagri Tito Karnavian melantik Budi Santoso sebagai Pj Bupati Lebak di Jakarta, Selasa (6/2/2024).\n"
+    write(tmp_path, {"en.txt": en, "id.txt": id_})
+    [f] = findings([tmp_path])
+    assert f["attribute"] == "date" and f["severity"] == "error"
+    assert {e["value"] for e in f["evidence"]} == {"Monday, February 5, 2024", "Selasa (6/2/2024)"}

@@ -47,3 +47,33 @@ def test_seeds_are_the_shared_originals():
     if shared.is_dir():
         for f in shared.iterdir():
             assert (SEEDS / f.name).read_bytes() == f.read_bytes()
+
+
+# The traps listed for the seeds, each rebuilt from new text so that the behaviour, not the file, is tested.
+def _pair(tmp_path, a: str, b: str):
+    from conftest import write
+    write(tmp_path, {"a.txt": "Judul\n\n" + a + "\n", "b.txt": "Judul\n\n" + b + "\n"})
+    return findings([tmp_path])
+
+
+def test_trap_one_office_three_spellings(tmp_path):
+    a = "Wakil Presiden RI Ma'ruf Amin menyerahkan penghargaan Anugerah Uji kepada Pejabat Bupati Sleman Andi Ony Prihartono di Jakarta, Kamis (12/9/2024)."
+    b = "Wapres Ma’ruf Amin menyerahkan penghargaan Anugerah Uji kepada Pj Bupati Sleman Andi Ony. P MSI di Jakarta, Kamis (12/9/2024)."
+    assert _pair(tmp_path, a, b) == []
+
+
+def test_trap_city_and_building_are_one_place(tmp_path):
+    a = "Menko PMK Muhadjir Effendi menyerahkan penghargaan Anugerah Uji kepada Pemkab Sleman di Jakarta, Kamis (12/9/2024)."
+    b = "Pemkab Sleman mendapatkan penghargaan Anugerah Uji dari Menko PMK Muhadjir Effendi di Istana Wakil Presiden, Kamis (12/9/2024)."
+    assert _pair(tmp_path, a, b) == []
+
+
+def test_trap_conferrer_and_presenter_in_one_article(tmp_path):
+    a = ("Pemkab Sleman mendapatkan penghargaan Anugerah Uji dari Wakil Presiden Ma'ruf Amin di Jakarta, Jumat (20/10/23). "
+         "Penghargaan tersebut diserahkan Menteri Dalam Negeri Tito Karnavian kepada Bupati Sleman Joko Susilo.")
+    b = "Mendagri Tito Karnavian menyerahkan penghargaan Anugerah Uji kepada Pemkab Sleman di Jakarta, Jumat (20/10/2023)."
+    assert _pair(tmp_path, a, b) == []
+
+
+def test_trap_right_weekdays(tmp_path):
+    assert _pair(tmp_path, "Acara di Jakarta, Kamis (12/9/2024).", "Acara di Jakarta, Jumat (20/10/23).") == []

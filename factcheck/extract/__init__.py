@@ -178,6 +178,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
 
     reader = SentenceReader(lexicon, pack)
     events: list[SentenceEvent] = []
+    concurrent: set[str] = set()
     previous_first: Mention | None = None
     for sentence, dates, mentions in body:
         for m in mentions:  # "Ia dilantik ...": the person the previous sentence began with
@@ -187,6 +188,8 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
         if event is not None:
             events.append(event)
         firsts = [m for m in mentions if m.person]
+        if pack.concurrent_re.search(sentence.text):
+            concurrent.update(m.person for m in mentions if m.person)
         previous_first = firsts[0] if firsts else previous_first
         claims += _title_claims(sentence, mentions, people)
         claims += _category_claims(sentence, mentions, people, lexicon, pack)
@@ -199,7 +202,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
         reference = PartialDate(year=anchor.year, month=anchor.month, day=anchor.day)
     return ArticleClaims(
         path=article.path, language=pack.code, anchor=anchor, reference_date=reference, event=frame,
-        claims=tuple(claims), people={pid: p.display for pid, p in people.items()},
+        claims=tuple(claims), people={pid: p.display for pid, p in people.items()}, concurrent=tuple(sorted(concurrent)),
         errors=article.errors, noise_lines=noise_lines,
     )
 

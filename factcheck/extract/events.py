@@ -159,9 +159,10 @@ class SentenceReader:
                 continue
             if trigger.kind:
                 return trigger.kind
-            if has_award:
+            if self.pack.decree_noun_re.search(text) and not has_award:
+                return "handover"
+            if has_award or names_award:
                 return "award"
-            return "handover" if self.pack.decree_noun_re.search(text) else "handover"
         if receives and (has_award or names_award):
             return "award"
         return None
