@@ -101,13 +101,34 @@ def occurrence(a: EventFrame, b: EventFrame, editions: tuple[int | None, int | N
     return Relation(None, cfg.conf("undated", 0.5), "one report gives neither a date nor an edition: may be another occurrence")
 
 
+def blocking_keys(frame: EventFrame) -> set[str]:
+    """Keys that any two reports of one event share at least one of (see same_event): a recipient,
+    a word of a recipient's or the presenter's name, a word of the award name, the day."""
+    keys = {"r:" + r for r in frame.recipients}
+    keys |= {"w:" + t for r in (*frame.recipients, frame.presenter or "") for t in person_key(r) if len(t) > 1}
+    keys |= {"n:" + t for t in frame.name_tokens}
+    if frame.date:
+        keys.add(f"d:{frame.date.month}-{frame.date.day}")
+    return keys
+
+
+def candidate_pairs(keyed: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """Pairs of items (sorted) that share a key, from an inverted index instead of all pairs."""
+    index: dict[str, list[str]] = {}
+    for item in sorted(keyed):
+        for key in keyed[item]:
+            index.setdefault(key, []).append(item)
+    pairs = {(x, y) for items in index.values() for x, y in combinations(items, 2)}
+    return sorted(pairs)
+
+
 def group_events(articles: list[ArticleClaims], lexicon: Lexicon, cfg: GroupingConfig) -> list[EventGroup]:
     framed = sorted((a for a in articles if a.event is not None), key=lambda a: a.path)
     # An event sentence without a date takes the article's dateline or published date.
     frames = {a.path: a.event if a.event.date or a.reference_date is None else a.event.model_copy(
         update={"date": a.reference_date}) for a in framed if a.event is not None}
-    linked = [(x.path, y.path) for x, y in combinations(framed, 2)
-              if same_event(frames[x.path], frames[y.path], lexicon, cfg.same_occurrence_days)]
+    pairs = candidate_pairs({path: blocking_keys(frame) for path, frame in frames.items()})
+    linked = [(x, y) for x, y in pairs if same_event(frames[x], frames[y], lexicon, cfg.same_occurrence_days)]
     # Occurrences first (same act, dates close), so that a report without an edition takes the
     # edition of the occurrence it belongs to.
     occ = UnionFind()
@@ -144,11 +165,15 @@ def group_people(articles: list[ArticleClaims]) -> dict[tuple[str, str], str]:
     """(article path, person id in that article) -> one id for the person across articles."""
     keys = sorted({tuple(pid.split()) for a in articles for pid in a.people}, key=lambda k: (-len(k), k))
     canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
-    heads: list[tuple[str, ...]] = []
+    heads_by_block: dict[str, list[tuple[str, ...]]] = {}
     for key in keys:
-        head = next((h for h in heads if name_match(h, key)), None)
+        # Two spellings of one name share a word's first four letters (Muhamad / Muhammad).
+        blocks = {t[:4] for t in key if len(t) > 1}
+        seen = [h for b in sorted(blocks) for h in heads_by_block.get(b, [])]
+        head = next((h for h in sorted(set(seen), key=lambda k: (-len(k), k)) if name_match(h, key)), None)
         if head is None:
-            heads.append(key)
             head = key
+            for b in blocks:
+                heads_by_block.setdefault(b, []).append(key)
         canonical[key] = head
     return {(a.path, pid): " ".join(canonical[tuple(pid.split())]) for a in articles for pid in a.people}

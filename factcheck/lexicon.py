@@ -173,15 +173,31 @@ class UnitsFile(Strict):
 # ---- compiled forms ------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase and unify apostrophes and dashes, so that Ma'ruf = Ma’ruf."""
     return text.replace("’", "'").replace("‘", "'").replace("`", "'").replace("–", "-").replace("—", "-").lower()
 
 
-def alternation(words: list[str] | set[str] | tuple[str, ...]) -> str:
-    """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
-    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique) or r"(?!x)x"
+def alternation(words: list[str] | set[str] | tuple[str, ...], ignore_case: bool = True) -> str:
+    """A regex matching any of the literal phrases, preferring the longest, with spaces matching
+    any whitespace. Built as a trie ("Wakil (?:Gubernur|Presiden)") so that a lexicon of a
+    thousand aliases is matched in one pass instead of trying each alias in turn."""
+    trie: dict[str, dict] = {}
+    for word in {w.lower() if ignore_case else w for w in words if w}:
+        node = trie
+        for ch in re.sub(r"\s+", " ", word):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie) or r"(?!x)x"
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def phrase_re(words: list[str] | set[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -211,6 +227,7 @@ class Pack:
         self.event_noun_re = phrase_re(g.event_nouns)
         self.venue_verb_re = phrase_re(g.venue_verbs)
         self.award_noun_re = phrase_re(g.award_nouns)
+        self.award_noun_words = frozenset(fold(w) for w in g.award_nouns if " " not in w)
         self.decree_noun_re = phrase_re(g.decree_nouns)
         self.marker_res = {role: phrase_re(words) for role, words in g.markers.model_dump().items() if words}
         self.past_re = phrase_re(g.status.past)

@@ -36,8 +36,8 @@ def _cased(words: list[str]) -> list[str]:
 
 @functools.lru_cache(maxsize=8)
 def _patterns(pack: Pack) -> list[re.Pattern[str]]:
-    wd = alternation(_cased([w for names in pack.calendar.weekdays for w in names]))
-    mon = alternation(_cased([m for names in pack.calendar.months for m in names]))
+    wd = alternation(_cased([w for names in pack.calendar.weekdays for w in names]), ignore_case=False)
+    mon = alternation(_cased([m for names in pack.calendar.months for m in names]), ignore_case=False)
     lead = rf"(?:(?P<wd>{wd})(?:'s)?\s*,?\s*)?"
     edge = r"(?<![\w/.])"
     pats = [

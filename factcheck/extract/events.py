@@ -54,9 +54,15 @@ def _phrase_spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int, str
 def award_names(text: str, pack: Pack, known: list[AwardName] | None = None) -> list[AwardName]:
     """"penghargaan Paritrana Award 2024", "Piala Adipura Kencana", "Sindo Weekly Government
     Award": a run of capitalised words joined to an award noun; a year right after is the edition."""
-    nouns = {fold(w) for w in pack.grammar.award_nouns if " " not in w}
-    words = list(WORD.finditer(text))
     out: list[AwardName] = []
+    lowered = fold(text)
+    if known:
+        known = [name for name in known if name.tokens[0] in lowered]
+    if not pack.award_noun_re.search(text):
+        words: list[re.Match[str]] = []  # no award noun: only names already known can appear
+    else:
+        words = list(WORD.finditer(text))
+    nouns = pack.award_noun_words
     i = 0
     while i < len(words):
         j = i
