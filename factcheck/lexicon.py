@@ -98,6 +98,7 @@ class GrammarFile(Strict):
     received_by_verbs: list[str] = []
     conferrer_verbs: list[str] = []
     event_nouns: list[str] = []
+    noun_kinds: dict[str, str] = {}
     venue_verbs: list[str] = []
     award_nouns: list[str] = []
     decree_nouns: list[str] = []
@@ -224,7 +225,9 @@ class Pack:
         self.received_by = frozenset(fold(w) for w in g.received_by_verbs)
         self.rank_words = frozenset(fold(w) for w in g.category.rank_words)
         self.conferrer_verb_re = phrase_re(g.conferrer_verbs)
-        self.event_noun_re = phrase_re(g.event_nouns)
+        self.event_noun_re = phrase_re(g.event_nouns + list(g.noun_kinds))
+        self.noun_kinds = {fold(k): v for k, v in g.noun_kinds.items()}
+        self.category_markers = frozenset(fold(w) for w in g.category.markers if " " not in w)
         self.venue_verb_re = phrase_re(g.venue_verbs)
         self.award_noun_re = phrase_re(g.award_nouns)
         self.award_noun_words = frozenset(fold(w) for w in g.award_nouns if " " not in w)

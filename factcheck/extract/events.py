@@ -139,7 +139,9 @@ class SentenceReader:
         dated = any(0 <= d.start - e <= 100 for _, e, _ in nouns for d in dates)
         if not (triggers or receives or confers or (nouns and (placed or dated))):
             return None
-        first = min(s for s, _, _ in triggers + receives + confers + nouns)
+        acts = triggers + receives + confers
+        first = min(s for s, _, _ in acts or nouns)
+        # "akan dipimpin", "dijadwalkan dilantik", "Semula ... menjadwalkan acara": not a fact yet.
         irrealis = bool(pack.irrealis_re.search(text[:first + 1])) or bool(
             pack.irrealis_re.search(text[first:first + 30]) and not triggers)
         kind = self._kind(text, triggers, receives, names_award)
@@ -167,8 +169,12 @@ class SentenceReader:
                 return trigger.kind
             if self.pack.decree_noun_re.search(text) and not has_award:
                 return "handover"
-            if has_award or names_award:
+            if has_award:
                 return "award"
+            noun_kind = next((self.pack.noun_kinds[n] for _, _, n in _phrase_spans(self.pack.event_noun_re, text)
+                              if n in self.pack.noun_kinds), None)
+            if noun_kind or names_award:
+                return noun_kind or "award"
         if receives and (has_award or names_award):
             return "award"
         return None

@@ -270,6 +270,11 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
         in_org_run = in_org_run or fold(token.rstrip(".")) in pack.org_words
         if in_org_run or any(s <= m.start(1) < e for s, e in covered):
             continue
+        previous = re.search(r"(\S+)\s+$", text[:m.start(1)])
+        if fold(token) in pack.award_noun_words or (
+                previous and fold(previous.group(1)) in pack.award_noun_words | pack.category_markers):
+            in_org_run = True  # the capitalised run names an honour or a category
+            continue
         found = names.forward(text, m.start(1))
         if found:
             mentions.append(Mention(start=found[0], end=found[1], name=found[2], key=found[3],
