@@ -28,6 +28,8 @@ from .text import Sentence, TextUnit, sentences_of, units_of
 
 __all__ = ["extract", "detect_language"]
 
+PHRASE_WORD = re.compile(r"\s*([^\s,;:()]+)")
+MAX_AWARD_NAMES = 50  # an article names a few awards; more is noise, and each is looked for in every sentence
 INTRA_ARTICLE_DAYS = 7  # two dates of one act further apart than this are two acts
 # "SERANG, BANTENNEWS.CO.ID – ", "Jakarta (ANTARA) - ", "Bisnis.com, JAKARTA — ": where and who, not what.
 DATELINE_PREFIX = re.compile(r"^(?P<head>[A-Za-z0-9][^–—\n]{0,48}?)\s*(?:–|—|--?)\s*(?=[A-Z0-9\"“])")
@@ -62,7 +64,8 @@ def _is_dateline(unit: TextUnit, dates: list[DateMention]) -> bool:
 
 
 class _Person:
-    def __init__(self, mention: Mention):
+    def __init__(self, mention: Mention, order: int):
+        self.order = order  # first-seen order: earlier people win ties
         self.key = mention.key
         self.display = mention.name or ""
         self.aliases: set[str] = {mention.alias} if mention.alias else set()
@@ -86,18 +89,28 @@ def resolve_people(mentions: list[Mention]) -> dict[str, _Person]:
     "Andi Ony", "Andi Ony. P MSI"; "Tito" after "Tito Karnavian"; "WH" after "(WH)"; an office
     alone ("Wapres") when the article names its holder."""
     people: list[_Person] = []
+    by_block: dict[str, list[_Person]] = {}
+
+    def candidates(key: tuple[str, ...]) -> list[_Person]:
+        found = {p.order: p for t in key if len(t) > 1 for p in by_block.get(t[:4], [])}
+        return [found[i] for i in sorted(found)]
+
     named = [m for m in mentions if m.key and not m.is_pronoun]
     for m in sorted(named, key=lambda m: -len(m.key)):
         if len(m.key) == 1 and not m.office:
             continue
-        match = next((p for p in people if name_match(p.key, m.key, 2 if len(m.key) > 1 else 1)), None)
+        match = next((p for p in candidates(m.key) if name_match(p.key, m.key, 2 if len(m.key) > 1 else 1)), None)
         if match is None:
-            people.append(_Person(m))
+            match = _Person(m, len(people))
+            people.append(match)
+            for t in m.key:
+                if len(t) > 1:
+                    by_block.setdefault(t[:4], []).append(match)
         else:
             match.absorb(m)
     for m in named:
         if m.person is None:
-            match = next((p for p in people if name_match(p.key, m.key, 2 if len(m.key) > 1 else 1)), None)
+            match = next((p for p in candidates(m.key) if name_match(p.key, m.key, 2 if len(m.key) > 1 else 1)), None)
             if match is None and len(m.key) == 1:
                 match = next((p for p in people if m.key[0] in p.aliases), None)
             if match is not None:
@@ -173,7 +186,9 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
 
     body_awards: list[AwardName] = []
     for sentence, _, _ in body:
-        body_awards += award_names(sentence.text, pack, body_awards + known_awards)
+        # Each distinct name once: the list is searched again in every later sentence.
+        distinct = list({a.tokens: a for a in reversed(body_awards + known_awards)}.values())[:MAX_AWARD_NAMES]
+        body_awards += award_names(sentence.text, pack, distinct)
     awards = body_awards or known_awards
 
     reader = SentenceReader(lexicon, pack)
@@ -240,18 +255,20 @@ def _category_claims(sentence: Sentence, mentions: list[Mention], people: dict[s
     for marker in pack.category_re.finditer(text):
         words = []
         end = marker.end()
-        for m in re.finditer(r"\s*([^\s,;:()]+)", text[marker.end():]):
+        for m in PHRASE_WORD.finditer(text, marker.end()):
             token = m.group(1).rstrip(".")
             if fold(token) in pack.category_stop or not token:
                 break
+            if words and text[end:m.start(1)].strip():
+                break  # punctuation between two words ends the phrase
             words.append(token)
-            end = marker.end() + m.end(1) - (len(m.group(1)) - len(token))
+            end = m.end(1) - (len(m.group(1)) - len(token))
             if m.group(1).endswith(".") or len(words) >= 8:
                 break
         if not words or (" " in marker.group(0).strip() and not words[0][:1].isupper()):
             continue
         rank: list[str] = []
-        for m in reversed(list(re.finditer(r"[^\s,;:()]+", text[:marker.start()]))[-3:]):
+        for m in reversed(list(re.finditer(r"[^\s,;:()]+", text[max(0, marker.start() - 60):marker.start()]))[-3:]):
             if fold(m.group(0)) not in pack.rank_words:
                 break
             rank.insert(0, m.group(0))

@@ -129,7 +129,7 @@ def _mention(m: re.Match[str], text: str, pack: Pack, anchor: dt.date | None, ye
             dt.date(year, month, day)
     except ValueError:
         return None
-    is_range = bool(_range_after(pack).match(text, m.end()) or _range_before(pack).search(text[:m.start()]))
+    is_range = bool(_range_after(pack).match(text, m.end()) or _range_before(pack).search(text[max(0, m.start() - 20):m.start()]))
     return DateMention(m.start(), m.end(), m.group(0), PartialDate(year=year, month=month, day=day),
                        weekday, wd_text, True, is_range=is_range)
 

@@ -4,6 +4,7 @@ conferred or witnessed it, where, how many, in which category. Which words mean 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -13,6 +14,7 @@ from .numbers import NumberMention, find_numbers
 from .people import WORD, Mention
 from .text import Sentence
 
+PLACE_WORD = re.compile(r"\s*(\([^()]*\)|[^\s,;()]+)(\s*,)?")
 YEAR = re.compile(r"(?<![\w./-])(19[5-9]\d|20\d\d)(?![\w/-])")
 CAPITALISED = re.compile(r"^[A-Z0-9][\w'’/&.-]*$")
 NOT_A_COUNT_BEFORE = re.compile(r"(?:\bnomor|\bno\.?|\bpukul|\bke-?|\bpasal|\bayat|\btahun|\bperiode|\blantai|#)\s*:?\s*$", re.IGNORECASE)
@@ -55,9 +57,9 @@ def award_names(text: str, pack: Pack, known: list[AwardName] | None = None) -> 
     """"penghargaan Paritrana Award 2024", "Piala Adipura Kencana", "Sindo Weekly Government
     Award": a run of capitalised words joined to an award noun; a year right after is the edition."""
     out: list[AwardName] = []
-    lowered = fold(text)
     if known:
-        known = [name for name in known if name.tokens[0] in lowered]
+        present = {fold(w.group(1).rstrip(".,")) for w in WORD.finditer(text)}
+        known = [name for name in known if name.tokens[0] in present]
     if not pack.award_noun_re.search(text):
         words: list[re.Match[str]] = []  # no award noun: only names already known can appear
     else:
@@ -81,17 +83,15 @@ def award_names(text: str, pack: Pack, known: list[AwardName] | None = None) -> 
         i = max(j, i + 1)
     # A name already known from this article, written again with its year: "Adipura Kencana 2017".
     for name in known or []:
-        pattern = r"\s+".join(re.escape(t) for t in name.tokens)
-        for m in re.finditer(rf"(?<![\w])(?:{pattern})\s+((?:19|20)\d\d)(?![\w])", text, re.IGNORECASE):
+        for m in _with_year(name.tokens).finditer(text):
             out.append(AwardName(name.tokens, m.group(0), int(m.group(1)), m.start()))
     return out
 
 
 def capitalised_run(text: str, pos: int, backwards: bool = False) -> tuple[int, int] | None:
     """The run of capitalised words right after `pos` (or right before it)."""
-    words = list(WORD.finditer(text[:pos])) if backwards else list(WORD.finditer(text, pos))
-    if backwards:
-        words.reverse()
+    # Windows keep this linear on hostile input: a run is at most eight words.
+    words = reversed(list(WORD.finditer(text, max(0, pos - 200), pos))) if backwards else WORD.finditer(text, pos, pos + 200)
     run: list[re.Match[str]] = []
     for m in words:
         token = m.group(1).rstrip(".,")
@@ -111,6 +111,12 @@ def org_id(phrase: str, lexicon: Lexicon) -> str:
         if rid:
             return rid
     return "org:" + " ".join(fold(phrase).split())
+
+
+@functools.lru_cache(maxsize=1024)
+def _with_year(tokens: tuple[str, ...]) -> re.Pattern[str]:
+    pattern = r"\s+".join(re.escape(t) for t in tokens)
+    return re.compile(rf"(?<![\w])(?:{pattern})\s+((?:19|20)\d\d)(?![\w])", re.IGNORECASE)
 
 
 def names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -204,7 +210,7 @@ class SentenceReader:
             give("conferrer", self._after(mentions, e, text))
         if self.conferrer_re:
             for s, e, _ in _phrase_spans(self.conferrer_re, text):
-                if self.pack.award_noun_re.search(text[max(0, s - 80):s]) or self.pack.receive_re.search(text[:s]):
+                if self.pack.award_noun_re.search(text[max(0, s - 80):s]) or self.pack.receive_re.search(text, max(0, s - 200), s):
                     give("conferrer", self._after(mentions, e, text, 25))
         for s, e, word in triggers:
             trigger = self.pack.trigger_of.get(word)
@@ -246,14 +252,14 @@ class SentenceReader:
         """The first place named after the act: "Desa X di Kecamatan Y meraih ..." places Desa X."""
         pack = self.pack
         connectors = {w for w in pack.location_connectors if " " not in w}
-        for prep in pack.location_prep_re.finditer(text, after):
+        for prep in pack.location_prep_re.finditer(text, after, after + 250):
             if pack.relative_re.search(text, after, prep.start()):
                 break  # "... whose results were disputed at the Constitutional Court": another clause
             pos = prep.end()
             words = []
             end = pos
-            for m in re.finditer(r"\s*(\([^()]*\)|[^\s,;()]+)(\s*,)?", text[pos:]):
-                start_abs = pos + m.start(1)
+            for m in PLACE_WORD.finditer(text, pos, pos + 300):
+                start_abs = m.start(1)
                 token = m.group(1)
                 if any(d.start <= start_abs < d.end for d in dates) or any(
                         mm.office and mm.start <= start_abs < mm.end and mm.name for mm in mentions):
@@ -268,7 +274,7 @@ class SentenceReader:
                     words.append(bare)
                 else:
                     break
-                end = pos + m.end(1) - (len(token) - len(bare))
+                end = m.end(1) - (len(token) - len(bare))
                 if token.endswith(".") and len(bare) > 2:
                     break
                 if m.group(2):

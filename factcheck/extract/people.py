@@ -5,6 +5,7 @@ jurisdictions from regions.yaml; honorifics and degrees are kept for display, dr
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -16,7 +17,28 @@ WORD = re.compile(r"\s*([^\s,;:()\[\]\"“”]+)")
 PAREN = re.compile(r"\s*\(([^()\n]{1,40})\)")
 ACRONYM = re.compile(r"^[A-Z0-9]{2,}$")
 NATIONAL_TAIL = re.compile(r"\s+(?:RI|Republik\s+Indonesia)(?![\w])")
+LEFT_APPOSITION = re.compile(r"(?:,|\(|\bselaku|\bas)\s*$")
 PRONOUNS = frozenset({"ia", "dia", "beliau", "he", "she"})
+
+
+class Spans:
+    """Character spans already taken by a mention; `pos in spans` in logarithmic time."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def __contains__(self, pos: object) -> bool:
+        if not isinstance(pos, int):
+            return False
+        i = bisect.bisect_right(self.starts, pos) - 1
+        # Spans rarely nest; look back a few in case an earlier one reaches further.
+        return any(self.starts[j] <= pos < self.ends[j] for j in range(max(0, i - 3), i + 1))
 
 
 @dataclass
@@ -113,7 +135,7 @@ class NameReader:
 
     def backward(self, text: str, end: int) -> tuple[int, int, str, tuple[str, ...]] | None:
         """The name that ends at `end` (for "NAME, OFFICE" and "NAME selaku OFFICE")."""
-        words = list(WORD.finditer(text[:end]))
+        words = list(WORD.finditer(text, max(0, end - 150), end))
         # also step over ", S.H., M.A.P." between the name and the office
         i = len(words)
         first = None
@@ -229,9 +251,9 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
     reader = _readers(lexicon, pack)
     names = reader.names
     mentions: list[Mention] = []
-    covered: list[tuple[int, int]] = []
+    covered = Spans()
     for m in lexicon.office_res[pack.code].finditer(text):
-        if any(s <= m.start() < e for s, e in covered) or _inside_venue_name(text, m.start(), lexicon):
+        if m.start() in covered or _inside_venue_name(text, m.start(), lexicon):
             continue
         office, end = reader.office_at(text, m)
         status = _status_before(text, m.start(), pack)
@@ -248,48 +270,48 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
         if found and (not comma or _apposition_closes(text, found[1])):
             mention.name, mention.key, mention.end = found[2], found[3], found[1]
         elif status != Status.target:
-            left = re.search(r"(?:,|\(|\bselaku|\bas)\s*$", text[:m.start()])
+            left = LEFT_APPOSITION.search(text, max(0, m.start() - 12), m.start())
             if left:
                 back = names.backward(text, left.start())
                 # A name that already follows another office is not this office's holder.
-                if back and not any(s <= back[0] < e for s, e in covered):
+                if back and back[0] not in covered:
                     mention.start, mention.name, mention.key = back[0], back[2], back[3]
                     mention.status = _status_before(text, back[0], pack) if status == Status.current else status
         alias = PAREN.match(text, mention.end)
         if mention.name and alias and len(alias.group(1)) <= 12 and alias.group(1)[:1].isupper():
             mention.alias = normal_token(alias.group(1))
         mentions.append(mention)
-        covered.append((mention.start, max(mention.end, end)))
+        covered.add(mention.start, max(mention.end, end))
     # Bare names: "Raden Gani Muhamad diambil sumpahnya", "Tito melantik", "(WH)".
     in_org_run = False
+    previous_word = ""
     for m in WORD.finditer(text):
-        token = m.group(1)
+        token, before_token = m.group(1), previous_word
+        previous_word = token
         if not token[:1].isupper():
             in_org_run = False
             continue
         in_org_run = in_org_run or fold(token.rstrip(".")) in pack.org_words
-        if in_org_run or any(s <= m.start(1) < e for s, e in covered):
+        if in_org_run or m.start(1) in covered:
             continue
-        previous = re.search(r"(\S+)\s+$", text[:m.start(1)])
-        if fold(token) in pack.award_noun_words or (
-                previous and fold(previous.group(1)) in pack.award_noun_words | pack.category_markers):
+        if fold(token) in pack.award_noun_words or fold(before_token) in pack.award_noun_words | pack.category_markers:
             in_org_run = True  # the capitalised run names an honour or a category
             continue
         found = names.forward(text, m.start(1))
         if found:
             mentions.append(Mention(start=found[0], end=found[1], name=found[2], key=found[3],
                                     status=_status_before(text, found[0], pack)))
-            covered.append((found[0], found[1]))
+            covered.add(found[0], found[1])
         elif fold(token) in PRONOUNS:
             mentions.append(Mention(start=m.start(1), end=m.end(1), name=m.group(1)))
-            covered.append((m.start(1), m.end(1)))
+            covered.add(m.start(1), m.end(1))
     mentions.sort(key=lambda x: x.start)
     return mentions
 
 
 def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
     """"di Pendopo Gubernur Banten", "Istana Wakil Presiden": an office word naming a building."""
-    before = re.search(r"([^\s,;:()]+)\s+$", text[:start])
+    before = re.search(r"([^\s,;:()]+)\s+$", text[max(0, start - 40):start])
     return before is not None and fold(before.group(1)) in lexicon.venue_words
 
 
