@@ -253,7 +253,7 @@ def _category_claims(sentence: Sentence, mentions: list[Mention], people: dict[s
     text = sentence.text
     out = []
     for marker in pack.category_re.finditer(text):
-        words = []
+        words: list[str] = []
         end = marker.end()
         for m in PHRASE_WORD.finditer(text, marker.end()):
             token = m.group(1).rstrip(".")

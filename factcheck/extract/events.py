@@ -155,9 +155,9 @@ class SentenceReader:
         self._roles(event, text, mentions, triggers, receives, confers)
         event.orgs = self._orgs(text)
         if triggers or receives or confers or placed:
-            acts = [s for s, _, _ in triggers + receives + confers + nouns]
-            acts += [m.start() for m in pack.venue_verb_re.finditer(text)]
-            event.location = self._location(text, dates, mentions, min(acts))
+            act_starts = [s for s, _, _ in triggers + receives + confers + nouns]
+            act_starts += [m.start() for m in pack.venue_verb_re.finditer(text)]
+            event.location = self._location(text, dates, mentions, min(act_starts))
             if event.location and not (triggers or placed) and not self._is_building(event.location[0]):
                 event.location = None  # "diraih Desa Pinge di Kecamatan Marga" places the village
         if triggers:
