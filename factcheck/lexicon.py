@@ -47,6 +47,7 @@ class NumbersFile(Strict):
     others: list[str] = []
     approximate: list[str] = []
     measures: dict[str, str] = {}
+    unit_classes: dict[str, list[str]] = {}
 
 
 class NoiseFile(Strict):
@@ -63,6 +64,7 @@ class Trigger(Strict):
     words: list[str]
     voice: str = Field(pattern="^(active|passive)$")
     kind: str | None = None
+    needs_event_noun: bool = False  # "memimpin" is an act only as "memimpin pelantikan"
 
 
 class Markers(Strict):
@@ -83,8 +85,10 @@ class StatusWords(Strict):
 class PhraseRules(Strict):
     prepositions: list[str] = []
     venue_words: list[str] = []
+    building_words: list[str] = []
     relative_words: list[str] = []
     rank_words: list[str] = []
+    any_case_markers: list[str] = []
     connectors: list[str] = []
     markers: list[str] = []
     stop_words: list[str] = []
@@ -161,6 +165,7 @@ class VenuesFile(Strict):
 
 
 class NamesFile(Strict):
+    expansions: dict[str, str] = {}
     prefixes: list[str] = []
     ranks: list[str] = []
     degrees: list[str] = []
@@ -228,6 +233,7 @@ class Pack:
         self.event_noun_re = phrase_re(g.event_nouns + list(g.noun_kinds))
         self.noun_kinds = {fold(k): v for k, v in g.noun_kinds.items()}
         self.category_markers = frozenset(fold(w) for w in g.category.markers if " " not in w)
+        self.any_case_markers = frozenset(fold(w) for w in g.category.any_case_markers)
         self.venue_verb_re = phrase_re(g.venue_verbs)
         self.award_noun_re = phrase_re(g.award_nouns)
         self.award_noun_words = frozenset(fold(w) for w in g.award_nouns if " " not in w)
@@ -238,6 +244,7 @@ class Pack:
         self.concurrent_re = phrase_re(g.status.concurrent)
         self.location_prep_re = phrase_re(g.location.prepositions, 0)
         self.relative_re = phrase_re(g.location.relative_words, 0)
+        self.building_words = frozenset(fold(w) for w in g.location.building_words)
         self.location_stop = frozenset(fold(w) for w in g.location.stop_words)
         self.location_connectors = [fold(w) for w in g.location.connectors]
         self.category_re = phrase_re(g.category.markers)
@@ -248,6 +255,7 @@ class Pack:
         self.approx_re = phrase_re(self.numbers.approximate)
         self.others = frozenset(fold(w) for w in self.numbers.others)
         self.measures = {fold(k): v for k, v in self.numbers.measures.items()}
+        self.unit_class = {fold(w): name for name, words in self.numbers.unit_classes.items() for w in words}
 
     def kind(self, name: str) -> EventKind:
         return self.grammar.event_kinds.get(name, EventKind())
@@ -339,6 +347,7 @@ class Lexicon:
         self.name_ranks = frozenset(self.names.ranks)
         self.name_degrees = frozenset(self.names.degrees)
         self.name_particles = frozenset(self.names.particles)
+        self.name_expansions = {fold(k): fold(v) for k, v in self.names.expansions.items()}
         self.unit_words = frozenset(fold(w) for w in self.units.words)
 
     @staticmethod

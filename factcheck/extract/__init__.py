@@ -100,6 +100,8 @@ def resolve_people(mentions: list[Mention]) -> dict[str, _Person]:
         if len(m.key) == 1 and not m.office:
             continue
         match = next((p for p in candidates(m.key) if name_match(p.key, m.key, 2 if len(m.key) > 1 else 1)), None)
+        if match is None and len(m.key) == 1:
+            match = next((p for p in people if m.key[0] in p.aliases), None)
         if match is None:
             match = _Person(m, len(people))
             people.append(match)
@@ -265,7 +267,7 @@ def _category_claims(sentence: Sentence, mentions: list[Mention], people: dict[s
             end = m.end(1) - (len(m.group(1)) - len(token))
             if m.group(1).endswith(".") or len(words) >= 8:
                 break
-        if not words or (" " in marker.group(0).strip() and not words[0][:1].isupper()):
+        if not words or (fold(marker.group(0)) not in pack.any_case_markers and not words[0][:1].isupper()):
             continue
         rank: list[str] = []
         for m in reversed(list(re.finditer(r"[^\s,;:()]+", text[max(0, marker.start() - 60):marker.start()]))[-3:]):

@@ -137,10 +137,12 @@ class SentenceReader:
              names_award: bool = False) -> SentenceEvent | None:
         text = sentence.text
         pack = self.pack
-        triggers = _phrase_spans(pack.trigger_re, text)
+        nouns = _phrase_spans(pack.event_noun_re, text)
+        has_noun_kind = any(n in pack.noun_kinds for _, _, n in nouns)
+        triggers = [t for t in _phrase_spans(pack.trigger_re, text)
+                    if has_noun_kind or not pack.trigger_of[t[2]].needs_event_noun]
         receives = _phrase_spans(pack.receive_re, text)
         confers = _phrase_spans(pack.conferrer_verb_re, text)
-        nouns = _phrase_spans(pack.event_noun_re, text)
         placed = bool(pack.venue_verb_re.search(text))
         dated = any(0 <= d.start - e <= 100 for _, e, _ in nouns for d in dates)
         if not (triggers or receives or confers or (nouns and (placed or dated))):
@@ -160,8 +162,8 @@ class SentenceReader:
             event.location = self._location(text, dates, mentions, min(act_starts))
             if event.location and not (triggers or placed) and not self._is_building(event.location[0]):
                 event.location = None  # "diraih Desa Pinge di Kecamatan Marga" places the village
-        if triggers:
-            event.counts = self._counts(text, triggers, dates)
+        if triggers or receives:
+            event.counts = self._counts(text, triggers + receives, dates)
         return event
 
     def _kind(self, text: str, triggers: list[tuple[int, int, str]], receives: list[tuple[int, int, str]],
@@ -179,8 +181,10 @@ class SentenceReader:
                 return "award"
             noun_kind = next((self.pack.noun_kinds[n] for _, _, n in _phrase_spans(self.pack.event_noun_re, text)
                               if n in self.pack.noun_kinds), None)
-            if noun_kind or names_award:
-                return noun_kind or "award"
+            if noun_kind:
+                return noun_kind
+            if names_award and not trigger.needs_event_noun:
+                return "award"
         if receives and (has_award or names_award):
             return "award"
         return None
@@ -287,8 +291,8 @@ class SentenceReader:
         return None
 
     def _is_building(self, phrase: str) -> bool:
-        first = fold(phrase.split()[0]) if phrase.split() else ""
-        return first in self.lex.venue_words or bool(self.lex.venue_re.match(phrase))
+        words = [fold(w) for w in phrase.split()[:2]]
+        return any(w in self.pack.building_words for w in words) or bool(self.lex.venue_re.search(phrase))
 
     def _counts(self, text: str, triggers, dates: list[DateMention]) -> list[tuple[NumberMention, str, bool]]:
         out = []
@@ -300,7 +304,7 @@ class SentenceReader:
                 continue
             near_after = any(0 <= number.start - e <= 12 for _, e, _ in triggers) or bool(
                 self.recipient_re and self.recipient_re.search(text[max(0, number.start - 10):number.start]))
-            near_before = any(0 <= s - unit_end <= 14 for s, _, _ in triggers)
+            near_before = any(0 <= s - unit_end <= 30 and not re.search(r"[.;,]", text[unit_end:s]) for s, _, _ in triggers)
             if near_after or near_before:
                 approximate = bool(self.pack.approx_re.search(text[max(0, number.start - 16):number.start]))
                 value = number.value + (1 if others else 0)
@@ -341,6 +345,8 @@ def read_unit(text: str, pos: int, pack: Pack, lex: Lexicon) -> tuple[str | None
         taken = taken[:2]
         taken[-1] = taken[-1][:-1] if taken[-1].endswith("s") and len(taken[-1]) > 3 else taken[-1]
     after = " ".join(fold(m.group(1)) for m in words[len(taken):len(taken) + 3])
+    if taken[-1 if english else 0] in pack.unit_class:  # "six figures" / "enam tokoh": both count people
+        taken = [pack.unit_class[taken[-1 if english else 0]]]
     before = fold(text[max(0, pos - 30):pos])
     others = any(re.search(rf"(?<![\w]){re.escape(o)}(?![\w])", after) for o in pack.others) or (
         english and bool(re.search(r"\bother\s*$", before)))

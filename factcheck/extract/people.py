@@ -126,11 +126,13 @@ class NameReader:
             i = m.end()
         if not core or start is None or end is None:
             return None
-        key = tuple(normal_token(t) for t in core if normal_token(t))
+        key = tuple(self.lex.name_expansions.get(normal_token(t), normal_token(t)) for t in core if normal_token(t))
         if not key or all(len(t) == 1 for t in key):
             return None
         if self.lex.region_re.fullmatch(" ".join(t.rstrip(".") for t in core)):
             return None  # "Bandung Barat" is a place
+        if text[end - 1] == "." and len(core[-1].rstrip(".")) > 2 and text[start:end].endswith(core[-1]):
+            end -= 1  # "... oleh Presiden Jokowi." : the full stop ends the sentence
         return start, end, " ".join(text[start:end].split()), key
 
     def backward(self, text: str, end: int) -> tuple[int, int, str, tuple[str, ...]] | None:
@@ -282,6 +284,9 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
             mention.alias = normal_token(alias.group(1))
         mentions.append(mention)
         covered.add(mention.start, max(mention.end, end))
+    for region in lexicon.region_re.finditer(text):
+        if region.start() not in covered:
+            covered.add(region.start(), region.end())  # "Kabupaten Timor Tengah Selatan" names no one
     # Bare names: "Raden Gani Muhamad diambil sumpahnya", "Tito melantik", "(WH)".
     in_org_run = False
     previous_word = ""
