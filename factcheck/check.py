@@ -81,7 +81,8 @@ def _event_subject(group: EventGroup | None, article: ArticleClaims, lex: Lexico
     frame = article.event
     if frame is None:
         return _base(article.path)
-    label = {"award": "" if frame.name else "Penganugerahan", "inauguration": "Pelantikan", "handover": "Penyerahan", "groundbreaking": "Peletakan batu pertama",
+    label = {"award": "" if frame.name else "Penganugerahan", "inauguration": "Pelantikan", "handover": "Penyerahan",
+             "groundbreaking": "Peletakan batu pertama",
              "signing": "Penandatanganan", "opening": "Peresmian"}.get(frame.kind, frame.kind)
     name = " ".join(w for w in (frame.name or "").split() if not w.isdigit())
     # An award goes to a region or organisation; an act such as a swearing-in to a person.

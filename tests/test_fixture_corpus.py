@@ -4,11 +4,10 @@ The floors are the measured quality; raise them as the tool improves, never lowe
 
 import json
 
+import pytest
 from conftest import ROOT, report_json
 
 from factcheck.score import score
-
-import pytest
 
 FIXTURES = ROOT / "tests" / "fixtures"
 # corpus: mixed awards and swearing-ins; corpus2: national honours and ministerial events;
