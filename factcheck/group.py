@@ -75,8 +75,10 @@ def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> b
         return True
     if a.presenter and b.presenter and same_person_value(a.presenter, b.presenter) and days is not None and days <= window:
         return True
-    if days == 0 and a.location and b.location and specific_place_match(a.location, b.location, lexicon):
-        return True
+    if days is not None and days <= 3 and a.location and b.location and specific_place_match(a.location, b.location, lexicon):
+        # A day or two apart at one named venue: one act reported with a slipped date, unless the
+        # two reports name different people as the ones acted on.
+        return days == 0 or not (a.recipients and b.recipients)
     same_edition = a.edition is not None and a.edition == b.edition
     return bool(a.name_tokens and b.name_tokens and (same_edition or days == 0))
 

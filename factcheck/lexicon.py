@@ -64,7 +64,9 @@ class Trigger(Strict):
     words: list[str]
     voice: str = Field(pattern="^(active|passive)$")
     kind: str | None = None
-    needs_event_noun: bool = False  # "memimpin" is an act only as "memimpin pelantikan"
+    # The sentence must name the event or what is handed over: "memimpin" is an act only as
+    # "memimpin pelantikan", "memberikan" only as "memberikan penghargaan".
+    needs_event_noun: bool = False
 
 
 class Markers(Strict):

@@ -382,7 +382,7 @@ def _main_event(events: list[SentenceEvent], awards: list[AwardName], people: di
             elif role.role == "recipient":
                 recipients |= _recipient_ids(role.mention, people, lexicon, regions=kind == "award")
         if kind == "award":
-            recipients |= {rid for rid, _ in e.orgs if e.kind}
+            recipients |= {rid for rid, _ in e.orgs if e.kind} | set(e.org_names)
         if e.location:
             phrase, start, end = e.location
             location = location or phrase

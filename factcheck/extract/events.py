@@ -36,6 +36,7 @@ class SentenceEvent:
     irrealis: bool
     roles: list[Role] = field(default_factory=list)
     orgs: list[tuple[str, int]] = field(default_factory=list)  # recipient regions (Pemkab Tangerang)
+    org_names: list[str] = field(default_factory=list)  # other organisations that receive ("org:desa sebubus")
     dates: list[DateMention] = field(default_factory=list)
     location: tuple[str, int, int] | None = None
     counts: list[tuple[NumberMention, str, bool]] = field(default_factory=list)  # number, unit, approximate
@@ -138,7 +139,8 @@ class SentenceReader:
         text = sentence.text
         pack = self.pack
         nouns = _phrase_spans(pack.event_noun_re, text)
-        has_noun_kind = any(n in pack.noun_kinds for _, _, n in nouns)
+        has_noun_kind = any(n in pack.noun_kinds for _, _, n in nouns) or bool(
+            pack.award_noun_re.search(text) or pack.decree_noun_re.search(text))
         triggers = [t for t in _phrase_spans(pack.trigger_re, text)
                     if has_noun_kind or not pack.trigger_of[t[2]].needs_event_noun]
         receives = _phrase_spans(pack.receive_re, text)
@@ -241,6 +243,10 @@ class SentenceReader:
             before = [m for m in mentions if m.end <= s and id(m) not in taken]
             if before:
                 give("recipient", before[0])
+            else:  # "Desa Sebubus, Kecamatan Paloh, meraih ...": a recipient the lexicons do not know
+                run = capitalised_run(text, 0)
+                if run and run[1] <= s and not self.lex.region_re.fullmatch(text[run[0]:run[1]]):
+                    event.org_names.append(org_id(text[run[0]:run[1]], self.lex))
 
     def _orgs(self, text: str) -> list[tuple[str, int]]:
         out = []
@@ -304,7 +310,7 @@ class SentenceReader:
                 continue
             near_after = any(0 <= number.start - e <= 12 for _, e, _ in triggers) or bool(
                 self.recipient_re and self.recipient_re.search(text[max(0, number.start - 10):number.start]))
-            near_before = any(0 <= s - unit_end <= 30 and not re.search(r"[.;,]", text[unit_end:s]) for s, _, _ in triggers)
+            near_before = any(0 <= s - unit_end <= 80 and not re.search(r"[.;,]", text[unit_end:s]) for s, _, _ in triggers)
             if near_after or near_before:
                 approximate = bool(self.pack.approx_re.search(text[max(0, number.start - 16):number.start]))
                 value = number.value + (1 if others else 0)

@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import Lexicon, OfficeEntry, Pack, fold
+from ..lexicon import Lexicon, OfficeEntry, Pack, alternation, fold
 from ..models import Office, Status
 
 WORD = re.compile(r"\s*([^\s,;:()\[\]\"“”]+)")
@@ -79,6 +79,8 @@ class NameReader:
             return "stop"
         if norm in self.skip and not has_core:
             return "prefix"
+        if norm in self.skip and bare[:1].isupper():
+            return "restart"
         if has_core and norm in self.lex.name_degrees:
             return "degree"
         if norm in self.lex.name_particles and has_core:
@@ -108,7 +110,9 @@ class NameReader:
                 break
             token = m.group(1)
             kind = self.kind(token, bool(core))
-            if kind == "prefix":
+            if kind == "restart":  # what came before the honorific was not the name
+                core, start, end, pending_particle = [], m.start(1), None, None
+            elif kind == "prefix":
                 start = m.start(1) if start is None else start
             elif kind == "name":
                 if pending_particle:
@@ -165,6 +169,8 @@ class OfficeReader:
         self.region_before = re.compile(
             rf"(?:{lexicon.region_re.pattern})(?:'s|’s)?(?:\s+(?:new|incoming|outgoing|acting))?\s+$",
             re.IGNORECASE)
+        acting = [a for act in lexicon.offices.acting for a in lexicon._aliases(act, pack.code)]
+        self.acting_before = re.compile(rf"(?<![\w])(?:{alternation(acting)})\s+$", re.IGNORECASE)
 
     def office_at(self, text: str, m: re.Match[str]) -> tuple[Office, int]:
         """The Office matched by `m`, with its jurisdiction or unit; returns the end offset."""
@@ -183,9 +189,14 @@ class OfficeReader:
                 jurisdiction = self.lex.region_id(region.group("name"), level)
                 end = region.end()
             else:
-                before = self.region_before.search(text[max(0, m.start() - 60):m.start()])
+                window = text[max(0, m.start() - 60):m.start()]
+                before = self.region_before.search(window)
                 if before:
                     jurisdiction = self.lex.region_id(before.group("name"), {"regency": "kab", "city": "kota"}.get(entry.scope))
+                    # "acting East Kalimantan governor": the acting word may stand before the region
+                    outer = self.acting_before.search(window[:before.start()])
+                    if acting is None and outer:
+                        acting = self.lex.acting_by_alias.get(fold(" ".join(outer.group(0).split())))
         else:
             end, jurisdiction = self._unit(text, end)
         shown = " ".join(text[m.start():end].split())
