@@ -46,6 +46,7 @@ class Conflicts:
     key: str
     claims: dict[str, list[Claim]] = field(default_factory=dict)  # path -> that article's claims
     pairs: list[tuple[Claim, Claim, Relation]] = field(default_factory=list)
+    recipients: tuple[str, ...] = ()  # per-recipient rules: whom this finding is about
 
 
 def _base(path: str) -> str:
@@ -107,9 +108,15 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
         frame = by_path[path].event
         return rule.per_recipient and frame is not None and not frame.collective
 
-    def note(subject_key: str, subject: str, a: Claim, b: Claim, relation: Relation) -> None:
+    def note(subject_key: str, subject: str, a: Claim, b: Claim, relation: Relation, per: bool) -> None:
         key = _claim_key(rule, a)
-        entry = found.setdefault((subject_key, key), Conflicts(rule, subject, key))
+        recipients: tuple[str, ...] = ()
+        if per:  # one finding per recipient: two villages' categories are two subjects
+            recipients = tuple(sorted(set(a.recipients) & set(b.recipients) or set(a.recipients) or set(b.recipients)))
+            if recipients:
+                who = _recipient_label(recipients[0], by_path[a.evidence.path], lex)
+                subject = subject.split(" · ")[0] + " · " + who
+        entry = found.setdefault((subject_key, key, recipients), Conflicts(rule, subject, key, recipients=recipients))
         entry.pairs.append((a, b, relation))
 
     in_group: dict[str, EventGroup] = {p: g for g in groups for p in g.members}
@@ -126,7 +133,7 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
                     if per_recipient(x) and not _recipients_agree(a, b):
                         continue
                     if compare(a, b, lex):
-                        note("|".join(group.members), subject, a, b, relation)
+                        note("|".join(group.members), subject, a, b, relation, per_recipient(x))
     if rule.within_article:
         for path, article in by_path.items():
             own = claims_of(path)
@@ -134,8 +141,10 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
             subject_key = "|".join(home.members) if home else path
             subject = _event_subject(home, by_path[home.members[0]] if home else article, lex)
             for a, b in combinations(own, 2):
+                if per_recipient(path) and not _recipients_agree(a, b):
+                    continue
                 if _claim_key(rule, a) == _claim_key(rule, b) and compare(a, b, lex):
-                    note(subject_key, subject, a, b, INSIDE_ONE_ARTICLE)
+                    note(subject_key, subject, a, b, INSIDE_ONE_ARTICLE, per_recipient(path))
     return list(found.values())
 
 
@@ -227,7 +236,8 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims]) -> Finding:
     # Every article in an event finding shows all it says on the matter, not only the clashing claim.
     for path in involved if rule.scope == "event" else ():
         for c in by_path[path].claims:
-            if c.attribute == rule.attribute and c not in involved[path] and _claim_key(rule, c) == entry.key:
+            if c.attribute == rule.attribute and c not in involved[path] and _claim_key(rule, c) == entry.key and (
+                    not entry.recipients or (c.recipients and set(c.recipients) & set(entry.recipients))):
                 involved[path].append(c)
     severity = max((rule.level if rel.same else rule.uncertain_level for _, _, rel in entry.pairs), key=lambda s: s.rank)
     deciding = [rel for _, _, rel in entry.pairs if (rule.level if rel.same else rule.uncertain_level) == severity]
@@ -248,7 +258,8 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims]) -> Finding:
     if severity != rule.level:
         message += f" ({why_parts[0]})"
     return Finding(
-        id=_fingerprint(rule.id, entry.subject + "|" + entry.key, [(_base(e.path), e.value) for e in evidence]),
+        id=_fingerprint(rule.id, entry.subject + "|" + entry.key + "|" + ",".join(entry.recipients),
+                        [(_base(e.path), e.value) for e in evidence]),
         rule=rule.id, attribute=rule.attribute, severity=severity, subject=entry.subject, message=message, why=why,
         confidence=round(confidence, 2), evidence=evidence,
     )

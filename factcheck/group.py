@@ -13,7 +13,7 @@ from .extract.events import names_compatible
 from .extract.people import name_match
 from .lexicon import Lexicon
 from .models import ArticleClaims, EventFrame
-from .normalise import person_key, same_person_value, specific_place_match
+from .normalise import parse_place, person_key, same_person_value, specific_place_match
 from .rules import GroupingConfig
 
 
@@ -103,10 +103,13 @@ def occurrence(a: EventFrame, b: EventFrame, editions: tuple[int | None, int | N
     return Relation(None, cfg.conf("undated", 0.5), "one report gives neither a date nor an edition: may be another occurrence")
 
 
-def blocking_keys(frame: EventFrame) -> set[str]:
+def blocking_keys(frame: EventFrame, lexicon: Lexicon) -> set[str]:
     """Keys that any two reports of one event share at least one of (see same_event): a recipient,
-    a word of a recipient's or the presenter's name, a word of the award name, the day."""
+    a word of a recipient's or the presenter's name, a word of the award name, the day, the venue."""
     keys = {"r:" + r for r in frame.recipients}
+    if frame.location:
+        place = parse_place(frame.location, lexicon)
+        keys |= {"v:" + v for v in place.venues} | {"v:" + w for words in place.named for w in words}
     keys |= {"w:" + t for r in (*frame.recipients, frame.presenter or "") for t in person_key(r) if len(t) > 1}
     keys |= {"n:" + t for t in frame.name_tokens}
     if frame.date:
@@ -129,7 +132,7 @@ def group_events(articles: list[ArticleClaims], lexicon: Lexicon, cfg: GroupingC
     # An event sentence without a date takes the article's dateline or published date.
     frames = {a.path: a.event if a.event.date or a.reference_date is None else a.event.model_copy(
         update={"date": a.reference_date}) for a in framed if a.event is not None}
-    pairs = candidate_pairs({path: blocking_keys(frame) for path, frame in frames.items()})
+    pairs = candidate_pairs({path: blocking_keys(frame, lexicon) for path, frame in frames.items()})
     linked = [(x, y) for x, y in pairs if same_event(frames[x], frames[y], lexicon, cfg.same_occurrence_days)]
     # Occurrences first (same act, dates close), so that a report without an edition takes the
     # edition of the occurrence it belongs to.

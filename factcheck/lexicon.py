@@ -351,6 +351,7 @@ class Lexicon:
         self.name_particles = frozenset(self.names.particles)
         self.name_expansions = {fold(k): fold(v) for k, v in self.names.expansions.items()}
         self.unit_words = frozenset(fold(w) for w in self.units.words)
+        self._long_unit_words = tuple(sorted(w for w in self.unit_words if len(w) >= 6))
 
     @staticmethod
     def _aliases(entry: OfficeEntry | ActingEntry, code: str) -> list[str]:
@@ -359,6 +360,14 @@ class Lexicon:
         if code != "id":
             forms += getattr(entry.aliases, code, [])
         return forms
+
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one lexicon per process
+    def is_unit_word(self, token: str) -> bool:
+        """A word of a unit name, or a derived form of one ("Kepariwisataan", "Kebudayaan")."""
+        word = fold(token.rstrip(".,"))
+        if word in self.unit_words:
+            return True
+        return len(word) >= 9 and any(len(u) >= 6 and u in word for u in self._long_unit_words)
 
     def region_id(self, name: str, level: str | None = None) -> str | None:
         rid = self.region_by_name.get(fold(re.sub(r"\s+", " ", name.strip())))

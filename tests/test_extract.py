@@ -123,3 +123,9 @@ def test_extraction_is_pure(tmp_path):
     first = claims_of(tmp_path, text)
     claims_of(tmp_path, "Judul\n\nGubernur Bali Made Wirawan melantik Ketut Arsa di Denpasar, Selasa (6/2/2024).", "b.txt")
     assert claims_of(tmp_path, text) == first
+
+
+def test_initials_match_whichever_side_is_written_in_full():
+    assert name_match(("alfonsus", "bani", "tefa"), ("a", "b", "tefa"))
+    assert name_match(("a", "b", "tefa"), ("alfonsus", "bani", "tefa"))
+    assert not name_match(("a", "b", "tefa"), ("alfonsus", "bani", "lake"))

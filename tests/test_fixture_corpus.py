@@ -13,9 +13,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # corpus: mixed awards and swearing-ins; corpus2: national honours and ministerial events;
 # corpus3: regional swearing-ins and handovers with heavy web noise.
 FLOORS = {
-    "corpus": {"precision": 0.90, "recall": 0.60, "severity_agreement": 0.90},
-    "corpus2": {"precision": 0.90, "recall": 0.80, "severity_agreement": 0.90},
-    "corpus3": {"precision": 0.90, "recall": 0.60, "severity_agreement": 0.90},
+    "corpus": {"precision": 0.95, "recall": 0.70, "severity_agreement": 0.90},
+    "corpus2": {"precision": 0.95, "recall": 0.90, "severity_agreement": 0.90},
+    "corpus3": {"precision": 0.95, "recall": 0.85, "severity_agreement": 0.90},
 }
 
 

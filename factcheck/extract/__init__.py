@@ -300,10 +300,10 @@ def _category_recipients(text: str, start: int, end: int, mentions: list[Mention
             if before:
                 return _recipient_ids(before[-1], people, lexicon)
             orgs = [r for r in lexicon.region_re.finditer(text, 0, verb.start()) if r.group("level")]
-            if orgs:
-                return {org_id(orgs[-1].group(0), lexicon)}
             run = capitalised_run(text, 0)
             run = run if run and run[1] <= verb.start() else None
+            if orgs and (run is None or orgs[0].start() <= run[0]):
+                return {org_id(orgs[0].group(0), lexicon)}
         if run:
             return {org_id(text[run[0]:run[1]], lexicon)}
     given = re.match(r"\s*(?:\S+\s+){0,3}?(?:kepada|to)\b", text[end:])

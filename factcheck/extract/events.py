@@ -69,7 +69,7 @@ def award_names(text: str, pack: Pack, known: list[AwardName] | None = None) -> 
     i = 0
     while i < len(words):
         j = i
-        while j < len(words) and CAPITALISED.match(words[j].group(1)) and not YEAR.fullmatch(words[j].group(1)):
+        while j < len(words) and CAPITALISED.match(words[j].group(1)) and not YEAR.fullmatch(words[j].group(1).rstrip(".,")):
             j += 1
         run = [w.group(1).rstrip(".") for w in words[i:j]]
         led_by_noun = i > 0 and fold(words[i - 1].group(1)) in nouns

@@ -85,6 +85,8 @@ class NameReader:
             return "degree"
         if norm in self.lex.name_particles and has_core:
             return "particle"
+        if len(bare) == 1 and bare.isupper() and token.endswith("."):
+            return "name"  # an initial ("A. B. Tefa"), never the English article "A"
         if not bare[0].isupper() or fold(bare) in self.stop:
             return "stop"
         if ACRONYM.match(bare) and norm not in self.skip:
@@ -223,14 +225,14 @@ class OfficeReader:
             comma = re.match(r"\s*,\s*", text[i:]) if words else None
             if comma:  # "Kepemudaan, Olahraga dan Pariwisata": a list of unit words goes on
                 nxt = WORD.match(text, i + comma.end())
-                if nxt and fold(nxt.group(1)) in self.lex.unit_words and nxt.group(1)[:1].isupper():
+                if nxt and self.lex.is_unit_word(nxt.group(1)) and nxt.group(1)[:1].isupper():
                     i += comma.end()
                     continue
             m = WORD.match(text, i)
             if m is None:
                 break
             token = m.group(1).rstrip(".")
-            if fold(token) in self.lex.unit_words or ACRONYM.match(token) and normal_token(token) not in self.lex.name_prefixes:
+            if self.lex.is_unit_word(token) or ACRONYM.match(token) and normal_token(token) not in self.lex.name_prefixes:
                 if token[:1].isupper() or fold(token) in ("dan", "&"):
                     words.append(fold(token))
                     i = end = m.end()
@@ -332,8 +334,9 @@ def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
 
 
 def _apposition_closes(text: str, end: int) -> bool:
-    """"Sekda Provinsi Banten, Al Muktabar, resmi ...": the name after a comma must be closed."""
-    return bool(re.match(r"\s*(?:[,.(]|$)", text[end:]))
+    """"Sekda Provinsi Banten, Al Muktabar, resmi ...": the name after a comma must be closed
+    (by a comma, a bracket, or the full stop of a degree that ends the sentence: "M.Si.")."""
+    return bool(re.match(r"\s*(?:[,.(]|$)", text[end:end + 3])) or text[end - 1:end] == "."
 
 
 # ---- matching names ----------------------------------------------------------------------
@@ -367,4 +370,7 @@ def name_match(a: tuple[str, ...], b: tuple[str, ...], min_strong: int = 2) -> b
             return False
         strong += len(t) > 1 and len(long[j]) > 1
         j += 1
-    return strong >= min(min_strong, sum(len(t) > 1 for t in short))
+    # Initials may stand for words, but at least this many full words must agree ("A. B. Tefa"
+    # has one full word, so one is enough against "Alfonsus Bani Tefa").
+    full = min(sum(len(t) > 1 for t in short), sum(len(t) > 1 for t in long))
+    return strong >= min(min_strong, full)
