@@ -99,7 +99,7 @@ def _event_subject(group: EventGroup | None, article: ArticleClaims, lex: Lexico
 
 def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, ArticleClaims], lex: Lexicon) -> list[Conflicts]:
     compare = COMPARATORS[rule.compare]
-    found: dict[tuple[str, str], Conflicts] = {}
+    found: dict[tuple[str, str, tuple[str, ...]], Conflicts] = {}
 
     def claims_of(path: str) -> list[Claim]:
         return [c for c in by_path[path].claims if c.attribute == rule.attribute]
