@@ -28,8 +28,6 @@ class Relation:
 class EventGroup:
     members: list[str]  # article paths, sorted
     relations: dict[tuple[str, str], Relation] = field(default_factory=dict)
-    key: str = ""
-    subject: str = ""
 
     def relation(self, a: str, b: str) -> Relation | None:
         return self.relations.get((a, b) if a < b else (b, a))

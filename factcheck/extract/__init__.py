@@ -138,7 +138,7 @@ def _person_value(m: Mention, people: dict[str, _Person]) -> tuple[str, str] | N
     return None
 
 
-def _recipient_ids(m: Mention, people: dict[str, _Person], lexicon: Lexicon, regions: bool = True) -> set[str]:
+def _recipient_ids(m: Mention, people: dict[str, _Person], regions: bool = True) -> set[str]:
     """A recipient: the person, and for awards the region a regional head stands for."""
     ids = {"person:" + m.person} if m.person else set()
     if not regions:
@@ -293,12 +293,12 @@ def _category_recipients(text: str, start: int, end: int, mentions: list[Mention
         if fold(" ".join(verb.group(0).split())) in pack.received_by:
             after = next((m for m in known if 0 <= m.start - verb.end() <= 3), None)
             if after is not None:
-                return _recipient_ids(after, people, lexicon)
+                return _recipient_ids(after, people)
             run = capitalised_run(text, verb.end())
         else:
             before = [m for m in known if m.end <= verb.start()]
             if before:
-                return _recipient_ids(before[-1], people, lexicon)
+                return _recipient_ids(before[-1], people)
             orgs = [r for r in lexicon.region_re.finditer(text, 0, verb.start()) if r.group("level")]
             run = capitalised_run(text, 0)
             run = run if run and run[1] <= verb.start() else None
@@ -309,9 +309,9 @@ def _category_recipients(text: str, start: int, end: int, mentions: list[Mention
     given = re.match(r"\s*(?:\S+\s+){0,3}?(?:kepada|to)\b", text[end:])
     following = [m for m in known if m.start >= end]
     if given and following:
-        return set().union(*(_recipient_ids(m, people, lexicon) for m in following))
+        return set().union(*(_recipient_ids(m, people) for m in following))
     preceding = [m for m in known if m.end <= start]
-    return _recipient_ids(preceding[0], people, lexicon) if preceding else set()
+    return _recipient_ids(preceding[0], people) if preceding else set()
 
 
 def _measure_claims(sentence: Sentence, dates: list[DateMention], pack: Pack, lexicon: Lexicon) -> list[Claim]:
@@ -380,7 +380,7 @@ def _main_event(events: list[SentenceEvent], awards: list[AwardName], people: di
                                     recipients=tuple(sorted(_role_recipients(e, people, lexicon))),
                                     evidence=unit.evidence(offset + role.mention.start, offset + role.mention.end)))
             elif role.role == "recipient":
-                recipients |= _recipient_ids(role.mention, people, lexicon, regions=kind == "award")
+                recipients |= _recipient_ids(role.mention, people, regions=kind == "award")
         if kind == "award":
             recipients |= {rid for rid, _ in e.orgs if e.kind} | set(e.org_names)
         if e.location:
@@ -411,7 +411,7 @@ def _role_recipients(e: SentenceEvent, people: dict[str, _Person], lexicon: Lexi
     ids: set[str] = set()
     for role in e.roles:
         if role.role == "recipient":
-            ids |= _recipient_ids(role.mention, people, lexicon)
+            ids |= _recipient_ids(role.mention, people)
     return ids | {rid for rid, _ in e.orgs}
 
 
