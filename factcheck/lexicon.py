@@ -28,6 +28,8 @@ class CalendarFile(Strict):
     weekdays: list[list[str]] = Field(min_length=7, max_length=7)
     months: list[list[str]] = Field(min_length=12, max_length=12)
     relative_days: dict[str, int] = {}
+    day_parts: list[str] = []
+    bare_weekday_prefixes: list[str] = []
     last_weekday_suffixes: list[str] = []
     last_weekday_prefixes: list[str] = []
     range_words: list[str] = []

@@ -129,3 +129,13 @@ def test_initials_match_whichever_side_is_written_in_full():
     assert name_match(("alfonsus", "bani", "tefa"), ("a", "b", "tefa"))
     assert name_match(("a", "b", "tefa"), ("alfonsus", "bani", "tefa"))
     assert not name_match(("a", "b", "tefa"), ("alfonsus", "bani", "lake"))
+
+
+def test_day_parts_and_bare_weekdays():
+    import datetime as dt
+    [m] = find_dates("digelar Senin malam (3/6/2024) di Padang", pack())
+    assert m.date.iso() == "2024-06-03" and m.weekday == 0
+    anchor = dt.date(2024, 6, 6)  # a Thursday
+    assert [d.date.iso() for d in find_dates("dilantik pada Senin di Padang", pack(), anchor)] == ["2024-06-03"]
+    assert [d.date.iso() for d in find_dates("sworn in on Wednesday at the hall", pack("en"), anchor)] == ["2024-06-05"]
+    assert find_dates("dilantik pada Senin di Padang", pack())[0].date is None  # no anchor: not guessed

@@ -38,7 +38,9 @@ def _cased(words: list[str]) -> list[str]:
 def _patterns(pack: Pack) -> list[re.Pattern[str]]:
     wd = alternation(_cased([w for names in pack.calendar.weekdays for w in names]), ignore_case=False)
     mon = alternation(_cased([m for names in pack.calendar.months for m in names]), ignore_case=False)
-    lead = rf"(?:(?P<wd>{wd})(?:'s)?\s*,?\s*)?"
+    parts = alternation(pack.calendar.day_parts) if pack.calendar.day_parts else None
+    part = rf"(?:\s+(?:{parts}))?" if parts else ""
+    lead = rf"(?:(?P<wd>{wd})(?:'s)?{part}\s*,?\s*)?"
     edge = r"(?<![\w/.])"
     pats = [
         # Kamis (12/9/2024), (20/10/23), Rabu (02/08/2017)
@@ -57,6 +59,10 @@ def _patterns(pack: Pack) -> list[re.Pattern[str]]:
         pats.append(rf"(?<![\w])(?P<rel>{alternation(rel)})(?![\w])")
     if pack.calendar.last_weekday_suffixes:
         pats.append(rf"(?P<wd>{wd})\s+(?P<last>{alternation(pack.calendar.last_weekday_suffixes)})(?![\w])")
+    if pack.calendar.bare_weekday_prefixes:
+        # "pada Senin", "on Wednesday": a weekday with no date after it
+        pats.append(rf"(?:{alternation(pack.calendar.bare_weekday_prefixes)})\s+(?P<bare>{wd})(?![\w'’])"
+                    rf"(?!(?:\s+(?:{parts or 'x^'}))?\s*,?\s*(?:\(|\d|(?:{mon})\b))")
     if pack.calendar.last_weekday_prefixes:
         pats.append(rf"(?P<last>{alternation(pack.calendar.last_weekday_prefixes)})\s+(?P<wd>{wd})(?![\w])")
     # Only the relative words are matched in any case; calendar names must be capitalised.
@@ -117,6 +123,10 @@ def _mention(m: re.Match[str], text: str, pack: Pack, anchor: dt.date | None, ye
     if groups.get("last"):
         date = _last_weekday(anchor, weekday, True) if anchor and weekday is not None else None
         return DateMention(m.start(), m.end(), m.group(0), _partial(date), None, None, False, relative=True)
+    if groups.get("bare"):
+        bare = pack.weekday_index.get(fold(groups["bare"]))
+        date = _last_weekday(anchor, bare, False) if anchor and bare is not None else None
+        return DateMention(m.start("bare"), m.end(), groups["bare"], _partial(date), None, None, False, relative=True)
     day = int(groups["d"])
     month = int(groups["m"]) if groups.get("m") else pack.month_index.get(fold(groups["mon"]).rstrip("."))
     if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
