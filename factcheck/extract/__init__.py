@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import dataclasses
+import datetime as dt
+
 from ..lexicon import Lexicon, Pack, fold
 from ..models import Article, ArticleClaims, Claim, EventFrame, PartialDate, Zone
 from .dates import DateMention, find_dates
@@ -35,15 +38,20 @@ INTRA_ARTICLE_DAYS = 7  # two dates of one act further apart than this are two a
 DATELINE_PREFIX = re.compile(r"^(?P<head>[A-Za-z0-9][^–—\n]{0,48}?)\s*(?:–|—|--?)\s*(?=[A-Z0-9\"“])")
 
 
-def blank_dateline_prefix(unit: TextUnit) -> None:
+def blank_dateline_prefix(unit: TextUnit, pack: Pack) -> dt.date | None:
+    """Blank "SERANG, BANTENNEWS.CO.ID – " (it names the place and outlet, not the event) and
+    return the date it carries, if any ("WONOSOBO, 12/12/2022 (JOGLOINFO) -"): the anchor."""
     m = DATELINE_PREFIX.match(unit.text)
     if not m:
-        return
+        return None
     head = m.group("head")
     words = head.split()
     signals = re.search(r"\b[A-Z]{3,}\b|\([^)]*\)|\.(?:com|id|co|net)\b|,", head)
-    if len(words) <= 6 and signals and not any(w[:1].islower() for w in words if w.isalpha()):
-        unit.text = " " * m.end() + unit.text[m.end():]
+    if len(words) > 8 or not signals or any(w[:1].islower() for w in words if w.isalpha() and fold(w) not in pack.month_index):
+        return None
+    dated = [d.date.as_date() for d in find_dates(head, pack) if d.date and d.date.year]
+    unit.text = " " * m.end() + unit.text[m.end():]
+    return dated[0] if dated else None
 
 
 def detect_language(units: list[TextUnit], lexicon: Lexicon) -> Pack:
@@ -158,12 +166,15 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     # Anchor for relative dates: front matter first, else a dateline.
     first_pass = {id(u): find_dates(u.text, pack) for u in units}
     datelines = {id(u) for u in units if u.zone == Zone.body and _is_dateline(u, first_pass[id(u)])}
+    prefix_dates = [blank_dateline_prefix(u, pack) for u in units if u.zone == Zone.body]
     anchor = article.meta.published
     if anchor is None:
         for u in units:
             if id(u) in datelines:
                 anchor = next(d.date.as_date() for d in first_pass[id(u)] if d.date and d.date.year)
                 break
+    if anchor is None:
+        anchor = next((d for d in prefix_dates if d), None)
     years = Counter(d.date.year for ds in first_pass.values() for d in ds if d.date and d.date.year)
     year_hint = years.most_common(1)[0][0] if years else None
 
@@ -171,8 +182,6 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     claims: list[Claim] = []
     known_awards: list[AwardName] = []
     for unit in units:
-        if unit.zone == Zone.body:
-            blank_dateline_prefix(unit)
         for sentence in sentences_of(unit, pack.abbreviations):
             text = sentence.text
             dates = find_dates(text, pack, anchor, year_hint)
@@ -195,6 +204,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
 
     reader = SentenceReader(lexicon, pack)
     events: list[SentenceEvent] = []
+    previous_sentence: tuple[Sentence, list[DateMention]] | None = None
     concurrent: set[str] = set()
     previous_first: Mention | None = None
     for sentence, dates, mentions in body:
@@ -203,7 +213,10 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
                 m.person, m.office = previous_first.person, previous_first.office
         event = reader.read(sentence, [m for m in mentions if m.person or m.office], dates, bool(awards))
         if event is not None:
+            if not event.dates and not events and previous_sentence is not None:
+                event.dates = _lead_dates(previous_sentence, sentence)
             events.append(event)
+        previous_sentence = (sentence, dates) if event is None else None
         firsts = [m for m in mentions if m.person]
         if pack.concurrent_re.search(sentence.text):
             concurrent.update(m.person for m in mentions if m.person)
@@ -222,6 +235,17 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
         claims=tuple(claims), people={pid: p.display for pid, p in people.items()}, concurrent=tuple(sorted(concurrent)),
         errors=article.errors, noise_lines=noise_lines,
     )
+
+
+def _lead_dates(previous: tuple[Sentence, list[DateMention]], sentence: Sentence) -> list[DateMention]:
+    """"... berakhir pada Senin, 18 Maret 2024. Wakil Gubernur ... menyerahkan SK": a lead that
+    gives one date and reports no act dates the act told in the next sentence of its paragraph."""
+    lead, dates = previous
+    written = [d for d in dates if d.explicit and not d.is_range and d.date]
+    if lead.unit is not sentence.unit or len(written) != 1:
+        return []
+    shift = lead.start - sentence.start  # offsets stay relative to the act's sentence
+    return [dataclasses.replace(written[0], start=written[0].start + shift, end=written[0].end + shift)]
 
 
 def _weekday_claims(sentence: Sentence, dates: list[DateMention], pack: Pack) -> list[Claim]:

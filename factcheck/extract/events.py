@@ -155,6 +155,8 @@ class SentenceReader:
         irrealis = bool(pack.irrealis_re.search(text[:first + 1])) or bool(
             pack.irrealis_re.search(text[first:first + 30]) and not triggers)
         kind = self._kind(text, triggers, receives, names_award)
+        if kind is None and not (triggers or receives or confers):
+            kind = next((pack.noun_kinds[n] for _, _, n in nouns if n in pack.noun_kinds), None)
         event = SentenceEvent(sentence, kind, irrealis, dates=[d for d in dates if not d.is_range])
         self._roles(event, text, mentions, triggers, receives, confers)
         event.orgs = self._orgs(text)
