@@ -5,11 +5,10 @@ results can be cached, computed in parallel and stored in an index."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 import dataclasses
 import datetime as dt
+import re
+from collections import Counter
 
 from ..lexicon import Lexicon, Pack, fold
 from ..models import Article, ArticleClaims, Claim, EventFrame, PartialDate, Zone
