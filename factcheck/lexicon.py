@@ -93,6 +93,7 @@ class PhraseRules(Strict):
     relative_words: list[str] = []
     rank_words: list[str] = []
     any_case_markers: list[str] = []
+    qualifier_words: list[str] = []
     connectors: list[str] = []
     markers: list[str] = []
     stop_words: list[str] = []
@@ -110,11 +111,14 @@ class GrammarFile(Strict):
     venue_verbs: list[str] = []
     award_nouns: list[str] = []
     decree_nouns: list[str] = []
+    doer_fillers: list[str] = []
+    nickname_markers: list[str] = []
     markers: Markers = Markers()
     status: StatusWords = StatusWords()
     location: PhraseRules = PhraseRules()
     category: PhraseRules = PhraseRules()
     org_words: list[str] = []
+    bare_name_blockers: list[str] = []
     not_names: list[str] = []
     abbreviations: list[str] = []
 
@@ -129,6 +133,7 @@ class OfficeEntry(Strict):
     name: str
     en: str | None = None
     scope: str = Field(pattern="^(national|province|regency|city|region|unit|org)$")
+    requires_unit: bool = False  # an office only when a unit follows it ("Kepala Balai ...")
     aliases: OfficeAliases = OfficeAliases()
 
 
@@ -254,10 +259,13 @@ class Pack:
         self.category_re = phrase_re(g.category.markers)
         self.category_stop = frozenset(fold(w) for w in g.category.stop_words)
         self.org_words = frozenset(fold(w) for w in g.org_words)
+        self.bare_name_blockers = frozenset(fold(w) for w in g.bare_name_blockers)
         self.not_names = frozenset(fold(w) for w in g.not_names) | self.org_words
         self.abbreviations = frozenset(fold(w) for w in g.abbreviations)
         self.approx_re = phrase_re(self.numbers.approximate)
         self.others = frozenset(fold(w) for w in self.numbers.others)
+        self.doer_fillers = frozenset(fold(w) for w in g.doer_fillers)
+        self.nickname_re = re.compile(rf"^[\s,]*(?:{alternation(g.nickname_markers)})[\s,]*$", re.IGNORECASE) if g.nickname_markers else None
         self.measures = {fold(k): v for k, v in self.numbers.measures.items()}
         self.unit_class = {fold(w): name for name, words in self.numbers.unit_classes.items() for w in words}
 
@@ -353,6 +361,7 @@ class Lexicon:
         self.name_particles = frozenset(self.names.particles)
         self.name_expansions = {fold(k): fold(v) for k, v in self.names.expansions.items()}
         self.unit_words = frozenset(fold(w) for w in self.units.words)
+        self.category_qualifiers = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.category.qualifier_words)
         self._long_unit_words = tuple(sorted(w for w in self.unit_words if len(w) >= 6))
 
     @staticmethod

@@ -63,11 +63,11 @@ def text_tokens(value: str) -> frozenset[str]:
 RANK = re.compile(r"^(?:[ivx]+|\d+)$")
 
 
-def texts_compatible(a: str, b: str) -> bool:
+def texts_compatible(a: str, b: str, qualifiers: frozenset[str] = frozenset()) -> bool:
     """Equal wording, or one wording inside the other ("Kota Metropolitan" / "pada kategori Kota
     Metropolitan"); ranks ("Terbaik I" / "Terbaik II" / "Terbaik") must agree."""
     x, y = text_tokens(a), text_tokens(b)
-    if {t for t in x if RANK.match(t)} != {t for t in y if RANK.match(t)}:
+    if {t for t in x if RANK.match(t) or t in qualifiers} != {t for t in y if RANK.match(t) or t in qualifiers}:
         return False
     # Forms of one word ("Pelestari" / "Pelestarian") count as that word.
     x = frozenset(next((u for u in y if _same_stem(t, u)), t) for t in x)

@@ -193,14 +193,18 @@ class SentenceReader:
             return "award"
         return None
 
-    def _after(self, mentions: list[Mention], pos: int, text: str, limit: int = 40) -> Mention | None:
-        """The person named right after `pos`: only fillers ("langsung", "oleh") in between."""
+    def _after(self, mentions: list[Mention], pos: int, text: str, limit: int = 40,
+               fillers: frozenset[str] | None = None) -> Mention | None:
+        """The person named right after `pos`: only a few words (or only `fillers`) in between."""
         for m in mentions:
             if m.start >= pos:
                 gap = text[pos:m.start]
-                if len(gap) <= limit and not re.search(r"[,.;:]", gap) and len(gap.split()) <= 3:
-                    return m
-                return None
+                words = gap.split()
+                if len(gap) > limit or re.search(r"[,.;:]", gap) or len(words) > 3:
+                    return None
+                if fillers is not None and any(fold(w) not in fillers for w in words):
+                    return None
+                return m
         return None
 
     def _roles(self, event: SentenceEvent, text: str, mentions: list[Mention], triggers, receives, confers) -> None:
@@ -225,7 +229,7 @@ class SentenceReader:
             if trigger is None:
                 continue
             if trigger.voice == "passive":
-                agent = self._after(mentions, e, text)
+                agent = self._after(mentions, e, text, fillers=self.pack.doer_fillers)
                 if agent is None and self.agent_re:
                     by = self.agent_re.search(text, e)
                     if by and not re.search(r"[.;]", text[e:by.start()]) and not self.pack.trigger_re.search(text, e, by.start()):

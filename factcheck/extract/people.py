@@ -17,7 +17,8 @@ WORD = re.compile(r"\s*([^\s,;:()\[\]\"“”]+)")
 PAREN = re.compile(r"\s*\(([^()\n]{1,40})\)")
 ACRONYM = re.compile(r"^[A-Z0-9]{2,}$")
 NATIONAL_TAIL = re.compile(r"\s+(?:RI|Republik\s+Indonesia)(?![\w])")
-LEFT_APPOSITION = re.compile(r"(?:,|\(|\bselaku|\bas)\s*$")
+LEFT_APPOSITION = re.compile(r"(?:,|\(|\bselaku|\bas)\s*(?:the\s+|a\s+|an\s+)?$")
+OF_REGION = re.compile(r"\s+of\s+(?:the\s+)?")
 PRONOUNS = frozenset({"ia", "dia", "beliau", "he", "she"})
 
 
@@ -186,6 +187,10 @@ class OfficeReader:
             end = tail.end() if tail else end
         elif entry.scope in ("province", "regency", "city", "region"):
             region = self.lex.region_re.match(text, end) or self.lex.region_re.match(text, end + 1)
+            of = OF_REGION.match(text, end)
+            if region is None and of:  # English: "deputy speaker of the Bukittinggi city council"
+                region = self.lex.region_re.match(text, of.end())
+                end = of.end() if region else end
             if region and text[end:region.start()].strip() == "":
                 level = region.group("level") or {"regency": "kab", "city": "kota", "province": "prov"}.get(entry.scope)
                 jurisdiction = self.lex.region_id(region.group("name"), level)
@@ -271,6 +276,8 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
         if m.start() in covered or _inside_venue_name(text, m.start(), lexicon):
             continue
         office, end = reader.office_at(text, m)
+        if lexicon.office_by_id[office.id].requires_unit and not office.jurisdiction:
+            continue  # "kepala" on its own is only a word
         status = _status_before(text, m.start(), pack)
         mention = Mention(start=m.start(), end=end, office=office, status=status)
         comma = re.match(r"\s*,\s*", text[end:])
@@ -285,7 +292,7 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
         if found and (not comma or _apposition_closes(text, found[1])):
             mention.name, mention.key, mention.end = found[2], found[3], found[1]
         elif status != Status.target:
-            left = LEFT_APPOSITION.search(text, max(0, m.start() - 12), m.start())
+            left = LEFT_APPOSITION.search(text, max(0, m.start() - 16), m.start())
             if left:
                 back = names.backward(text, left.start())
                 # A name that already follows another office is not this office's holder.
@@ -312,6 +319,8 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
         in_org_run = in_org_run or fold(token.rstrip(".")) in pack.org_words
         if in_org_run or m.start(1) in covered:
             continue
+        if fold(token) in pack.bare_name_blockers:
+            continue
         if fold(token) in pack.award_noun_words or fold(before_token) in pack.award_noun_words | pack.category_markers:
             in_org_run = True  # the capitalised run names an honour or a category
             continue
@@ -324,6 +333,10 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
             mentions.append(Mention(start=m.start(1), end=m.end(1), name=m.group(1)))
             covered.add(m.start(1), m.end(1))
     mentions.sort(key=lambda x: x.start)
+    # "Hari Widjanarko yang akrab disapa Kang Hari": a nickname names the same person.
+    for first, second in zip(mentions, mentions[1:]):
+        if pack.nickname_re and first.key and second.key and pack.nickname_re.match(text[first.end:second.start]):
+            second.key, second.office = first.key, second.office or first.office
     return mentions
 
 
