@@ -265,7 +265,8 @@ class Pack:
         self.approx_re = phrase_re(self.numbers.approximate)
         self.others = frozenset(fold(w) for w in self.numbers.others)
         self.doer_fillers = frozenset(fold(w) for w in g.doer_fillers)
-        self.nickname_re = re.compile(rf"^[\s,]*(?:{alternation(g.nickname_markers)})[\s,]*$", re.IGNORECASE) if g.nickname_markers else None
+        nicknames = alternation(g.nickname_markers)
+        self.nickname_re = re.compile(rf"^[\s,]*(?:{nicknames})[\s,]*$", re.IGNORECASE) if g.nickname_markers else None
         self.measures = {fold(k): v for k, v in self.numbers.measures.items()}
         self.unit_class = {fold(w): name for name, words in self.numbers.unit_classes.items() for w in words}
 
@@ -355,6 +356,7 @@ class Lexicon:
             fold(a): fold(act.name) for act in self.offices.acting for a in [act.name, *act.aliases.id, *act.aliases.en]
         }
         self.venue_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.location.venue_words)
+        self.building_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.location.building_words)
         self.name_prefixes = frozenset(self.names.prefixes)
         self.name_ranks = frozenset(self.names.ranks)
         self.name_degrees = frozenset(self.names.degrees)

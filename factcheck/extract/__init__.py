@@ -236,6 +236,14 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     )
 
 
+def _clause_start(text: str, pack: Pack) -> int:
+    """Where the subject begins: after a date that opens the sentence ("Kamis (8/12/2022) malam, ...")."""
+    dates = find_dates(text[:60], pack)
+    if dates and dates[0].start <= 2:
+        return dates[0].end + len(text[dates[0].end:]) - len(text[dates[0].end:].lstrip(" ,"))
+    return 0
+
+
 def _lead_dates(previous: tuple[Sentence, list[DateMention]], sentence: Sentence) -> list[DateMention]:
     """"... berakhir pada Senin, 18 Maret 2024. Wakil Gubernur ... menyerahkan SK": a lead that
     gives one date and reports no act dates the act told in the next sentence of its paragraph."""
@@ -322,8 +330,9 @@ def _category_recipients(text: str, start: int, end: int, mentions: list[Mention
             before = [m for m in known if m.end <= verb.start()]
             if before:
                 return _recipient_ids(before[-1], people)
-            orgs = [r for r in lexicon.region_re.finditer(text, 0, verb.start()) if r.group("level")]
-            run = capitalised_run(text, 0)
+            begin = _clause_start(text, pack)
+            orgs = [r for r in lexicon.region_re.finditer(text, begin, verb.start()) if r.group("level")]
+            run = capitalised_run(text, begin)
             run = run if run and run[1] <= verb.start() else None
             if orgs and (run is None or orgs[0].start() <= run[0]):
                 return {org_id(orgs[0].group(0), lexicon)}

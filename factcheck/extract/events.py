@@ -303,7 +303,7 @@ class SentenceReader:
         return None
 
     def _is_building(self, phrase: str) -> bool:
-        words = [fold(w) for w in phrase.split()[:2]]
+        words = [fold(w) for w in phrase.split() if fold(w) not in ("the", "a", "an")][:2]
         return any(w in self.pack.building_words for w in words) or bool(self.lex.venue_re.search(phrase))
 
     def _counts(self, text: str, triggers, dates: list[DateMention]) -> list[tuple[NumberMention, str, bool]]:

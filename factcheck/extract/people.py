@@ -334,7 +334,7 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
             covered.add(m.start(1), m.end(1))
     mentions.sort(key=lambda x: x.start)
     # "Hari Widjanarko yang akrab disapa Kang Hari": a nickname names the same person.
-    for first, second in zip(mentions, mentions[1:]):
+    for first, second in zip(mentions, mentions[1:], strict=False):
         if pack.nickname_re and first.key and second.key and pack.nickname_re.match(text[first.end:second.start]):
             second.key, second.office = first.key, second.office or first.office
     return mentions
@@ -343,7 +343,7 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
 def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
     """"di Pendopo Gubernur Banten", "Istana Wakil Presiden": an office word naming a building."""
     before = re.search(r"([^\s,;:()]+)\s+$", text[max(0, start - 40):start])
-    return before is not None and fold(before.group(1)) in lexicon.venue_words
+    return before is not None and fold(before.group(1)) in lexicon.building_words
 
 
 def _apposition_closes(text: str, end: int) -> bool:
