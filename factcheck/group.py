@@ -71,8 +71,8 @@ def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> b
     days = a.date.days_to(b.date) if a.date and b.date else None
     if _recipients_overlap(a, b):
         return True
-    if a.presenter and b.presenter and same_person_value(a.presenter, b.presenter) and days is not None and days <= window:
-        return True
+    if a.presenter and b.presenter and same_person_value(a.presenter, b.presenter) and (days is None or days <= window):
+        return True  # an undated report (days None) is tied too, and grouped as "may be another occurrence"
     if days is not None and days <= 3 and a.location and b.location and specific_place_match(a.location, b.location, lexicon):
         # A day or two apart at one named venue: one act reported with a slipped date, unless the
         # two reports name different people as the ones acted on.

@@ -334,9 +334,9 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
             covered.add(m.start(1), m.end(1))
     mentions.sort(key=lambda x: x.start)
     # "Hari Widjanarko yang akrab disapa Kang Hari": a nickname names the same person.
-    for first, second in zip(mentions, mentions[1:], strict=False):
-        if pack.nickname_re and first.key and second.key and pack.nickname_re.match(text[first.end:second.start]):
-            second.key, second.office = first.key, second.office or first.office
+    for named, nickname in zip(mentions, mentions[1:], strict=False):
+        if pack.nickname_re and named.key and nickname.key and pack.nickname_re.match(text[named.end:nickname.start]):
+            nickname.key, nickname.office = named.key, nickname.office or named.office
     return mentions
 
 
