@@ -135,6 +135,7 @@ class Claim(Frozen):
     evidence: Evidence
     confidence: float = 1.0
     person: str | None = None  # person key (title claims)
+    office: str | None = None  # office key of the person in a role (presenter claims)
     status: Status | None = None  # how the office is held (title claims)
     recipients: tuple[str, ...] = ()  # who the award or act is for: person and region ids
     unit: str | None = None  # what a quantity counts

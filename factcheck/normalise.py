@@ -16,13 +16,18 @@ def person_key(value: str) -> tuple[str, ...]:
     return tuple(value.split(":", 1)[1].split()) if value.startswith("person:") else ()
 
 
-def same_person_value(a: str, b: str) -> bool:
-    """Presenter values: "person:tito karnavian" or "office:<office key>" when unnamed."""
+def same_person_value(a: str, b: str, office_a: str | None = None, office_b: str | None = None) -> bool:
+    """Presenter values: "person:tito karnavian" or "office:<office key>" when unnamed. Two
+    names that share a word and hold the same office at the same time are one person written
+    two ways ("I Gusti Ayu Bintang Darmawati" / "Bintang Puspayoga", both Menteri PPPA)."""
     if a == b:
         return True
     ka, kb = person_key(a), person_key(b)
     if ka and kb:
-        return name_match(ka, kb)
+        if name_match(ka, kb):
+            return True
+        shares_word = bool({t for t in ka if len(t) > 2} & {t for t in kb if len(t) > 2})
+        return shares_word and office_a is not None and office_b is not None and offices_compatible(office_a, office_b)
     return False
 
 

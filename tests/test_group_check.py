@@ -103,3 +103,22 @@ def test_english_and_indonesian_reports_are_compared(tmp_path):
     [f] = findings([tmp_path])
     assert f["attribute"] == "date" and f["severity"] == "error"
     assert {e["value"] for e in f["evidence"]} == {"Monday, February 5, 2024", "Selasa (6/2/2024)"}
+
+
+def test_one_minister_named_two_ways_is_one_presenter(tmp_path):
+    a = "Judul\n\nMenteri PPPA I Gusti Ayu Bintang Darmawati menyerahkan penghargaan Anugerah Uji 2023 kepada Wali Kota Banjarbaru Rusdianto Hakim di Jakarta, Sabtu (22/7/2023).\n"
+    b = "Judul\n\nMenteri PPPA Bintang Puspayoga menyerahkan penghargaan Anugerah Uji 2023 kepada Wali Kota Banjarbaru Rusdianto Hakim di Jakarta, Sabtu (22/7/2023).\n"
+    c = "Judul\n\nMenteri PPPA Retno Wulandari menyerahkan penghargaan Anugerah Uji 2023 kepada Wali Kota Banjarbaru Rusdianto Hakim di Jakarta, Sabtu (22/7/2023).\n"
+    write(tmp_path / "same", {"a.txt": a, "b.txt": b})
+    assert findings([tmp_path / "same"]) == []
+    write(tmp_path / "other", {"a.txt": a, "c.txt": c})
+    assert [f["attribute"] for f in findings([tmp_path / "other"])] == ["presenter"]
+
+
+def test_date_in_the_lead_and_in_the_dateline(tmp_path):
+    lead = "Judul\n\nManado - Penantian ribuan guru berakhir pada Senin, 18 Maret 2024. Wakil Gubernur Sulut Stevanus Kaunang menyerahkan SK PPPK kepada 1.520 guru di Graha Bumi Beringin.\n"
+    dateline = "Judul\n\nMANADO, 19/3/2024 (OUTLET) - Wakil Gubernur Sulut Stevanus Kaunang kemarin menyerahkan SK PPPK kepada 1.520 guru di Graha Bumi Beringin.\n"
+    write(tmp_path, {"a.txt": lead, "b.txt": dateline})
+    assert findings([tmp_path]) == []
+    from conftest import claims_of
+    assert [c.value for c in claims_of(tmp_path, dateline, "c.txt").claims if c.attribute == "date"] == ["2024-03-18"]

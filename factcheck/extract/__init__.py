@@ -23,6 +23,7 @@ from .events import (
     names_compatible,
     org_id,
     read_unit,
+    subject_start,
 )
 from .numbers import find_numbers
 from .people import Mention, find_mentions, name_match
@@ -134,14 +135,14 @@ def resolve_people(mentions: list[Mention]) -> dict[str, _Person]:
     return {p.id: p for p in people}
 
 
-def _person_value(m: Mention, people: dict[str, _Person]) -> tuple[str, str] | None:
-    """(comparable value, display) of a person in a role."""
+def _person_value(m: Mention, people: dict[str, _Person]) -> tuple[str, str, str | None] | None:
+    """(comparable value, display, office key) of a person in a role."""
     if m.person:
         p = people[m.person]
         office = m.office or (p.offices[0] if p.offices else None)
-        return "person:" + m.person, p.display + (f" ({office.display})" if office else "")
+        return "person:" + m.person, p.display + (f" ({office.display})" if office else ""), office.key() if office else None
     if m.office is not None:
-        return "office:" + m.office.key(), m.office.display
+        return "office:" + m.office.key(), m.office.display, m.office.key()
     return None
 
 
@@ -221,7 +222,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
             concurrent.update(m.person for m in mentions if m.person)
         previous_first = firsts[0] if firsts else previous_first
         claims += _title_claims(sentence, mentions, people)
-        claims += _category_claims(sentence, mentions, people, lexicon, pack)
+        claims += _category_claims(sentence, mentions, people, lexicon, pack, dates)
         claims += _measure_claims(sentence, dates, pack, lexicon)
 
     frame, event_claims = _main_event(events, awards, people, lexicon, pack)
@@ -234,14 +235,6 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
         claims=tuple(claims), people={pid: p.display for pid, p in people.items()}, concurrent=tuple(sorted(concurrent)),
         errors=article.errors, noise_lines=noise_lines,
     )
-
-
-def _clause_start(text: str, pack: Pack) -> int:
-    """Where the subject begins: after a date that opens the sentence ("Kamis (8/12/2022) malam, ...")."""
-    dates = find_dates(text[:60], pack)
-    if dates and dates[0].start <= 2:
-        return dates[0].end + len(text[dates[0].end:]) - len(text[dates[0].end:].lstrip(" ,"))
-    return 0
 
 
 def _lead_dates(previous: tuple[Sentence, list[DateMention]], sentence: Sentence) -> list[DateMention]:
@@ -282,7 +275,7 @@ def _title_claims(sentence: Sentence, mentions: list[Mention], people: dict[str,
 
 
 def _category_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, _Person],
-                     lexicon: Lexicon, pack: Pack) -> list[Claim]:
+                     lexicon: Lexicon, pack: Pack, dates: list[DateMention]) -> list[Claim]:
     text = sentence.text
     out = []
     for marker in pack.category_re.finditer(text):
@@ -292,8 +285,8 @@ def _category_claims(sentence: Sentence, mentions: list[Mention], people: dict[s
             token = m.group(1).rstrip(".")
             if fold(token) in pack.category_stop or not token:
                 break
-            if words and text[end:m.start(1)].strip():
-                break  # punctuation between two words ends the phrase
+            if text[end:m.start(1)].strip():
+                break  # punctuation between the marker or two words ends the phrase
             words.append(token)
             end = m.end(1) - (len(m.group(1)) - len(token))
             if m.group(1).endswith(".") or len(words) >= 8:
@@ -308,14 +301,14 @@ def _category_claims(sentence: Sentence, mentions: list[Mention], people: dict[s
         value = " ".join(rank + words)
         out.append(Claim(
             attribute="category", value=fold(value), display=value,
-            recipients=tuple(sorted(_category_recipients(text, marker.start(), end, mentions, people, lexicon, pack))),
+            recipients=tuple(sorted(_category_recipients(text, marker.start(), end, mentions, people, lexicon, pack, dates))),
             evidence=sentence.unit.evidence(sentence.start + marker.start(), sentence.start + end),
         ))
     return out
 
 
 def _category_recipients(text: str, start: int, end: int, mentions: list[Mention], people: dict[str, _Person],
-                         lexicon: Lexicon, pack: Pack) -> set[str]:
+                         lexicon: Lexicon, pack: Pack, dates: list[DateMention]) -> set[str]:
     """Who the category is for: the one who receives it ("X meraih ... kategori", "kategori ...
     diraih X"), else whoever it is given to ("kepada X"), else the person named before it."""
     known = [m for m in mentions if m.person or m.office]
@@ -330,7 +323,7 @@ def _category_recipients(text: str, start: int, end: int, mentions: list[Mention
             before = [m for m in known if m.end <= verb.start()]
             if before:
                 return _recipient_ids(before[-1], people)
-            begin = _clause_start(text, pack)
+            begin = subject_start(text, dates)
             orgs = [r for r in lexicon.region_re.finditer(text, begin, verb.start()) if r.group("level")]
             run = capitalised_run(text, begin)
             run = run if run and run[1] <= verb.start() else None
@@ -408,7 +401,7 @@ def _main_event(events: list[SentenceEvent], awards: list[AwardName], people: di
                 continue
             if role.role == "presenter" and e.kind is not None:
                 presenter = presenter or value[0]
-                claims.append(Claim(attribute="presenter", value=value[0], display=value[1],
+                claims.append(Claim(attribute="presenter", value=value[0], display=value[1], office=value[2],
                                     recipients=tuple(sorted(_role_recipients(e, people, lexicon))),
                                     evidence=unit.evidence(offset + role.mention.start, offset + role.mention.end)))
             elif role.role == "recipient":

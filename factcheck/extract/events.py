@@ -74,7 +74,9 @@ def award_names(text: str, pack: Pack, known: list[AwardName] | None = None) -> 
         run = [w.group(1).rstrip(".") for w in words[i:j]]
         led_by_noun = i > 0 and fold(words[i - 1].group(1)) in nouns
         has_noun = any(fold(t) in nouns for t in run)
-        tokens = tuple(fold(t) for t in run if fold(t) not in nouns and fold(t) not in pack.not_names)
+        bracketed = {w.group(1) for w in words[i:j] if text[w.start(1) - 1:w.start(1)] == "("}
+        parts = [p for t in run if t not in bracketed for p in fold(t).split("/")]
+        tokens = tuple(p for p in parts if p and p not in nouns and p not in pack.not_names)
         if run and tokens and (has_noun or led_by_noun) and len(tokens) <= 6:
             edition = None
             if j < len(words) and YEAR.fullmatch(words[j].group(1).rstrip(".,")):
@@ -103,6 +105,16 @@ def capitalised_run(text: str, pos: int, backwards: bool = False) -> tuple[int, 
         return None
     start, end = min(m.start(1) for m in run), max(m.end(1) for m in run)
     return start, end
+
+
+def subject_start(text: str, dates: list[DateMention]) -> int:
+    """Where the sentence's subject begins: after a date that opens it ("Kamis (8/12/2022) malam, ...")."""
+    lead = len(text) - len(text.lstrip())
+    first = min(dates, key=lambda d: d.start, default=None)
+    if first is not None and first.start <= lead + 2:
+        rest = text[first.end:]
+        return first.end + len(rest) - len(rest.lstrip(" ,"))
+    return lead
 
 
 def org_id(phrase: str, lexicon: Lexicon) -> str:
@@ -250,7 +262,7 @@ class SentenceReader:
             if before:
                 give("recipient", before[0])
             else:  # "Desa Sebubus, Kecamatan Paloh, meraih ...": a recipient the lexicons do not know
-                run = capitalised_run(text, 0)
+                run = capitalised_run(text, subject_start(text, event.dates))
                 if run and run[1] <= s and not self.lex.region_re.fullmatch(text[run[0]:run[1]]):
                     event.org_names.append(org_id(text[run[0]:run[1]], self.lex))
 
