@@ -246,6 +246,7 @@ class Pack:
         self.venue_verb_re = phrase_re(g.venue_verbs)
         self.award_noun_re = phrase_re(g.award_nouns)
         self.award_noun_words = frozenset(fold(w) for w in g.award_nouns if " " not in w)
+        self.award_noun_phrases = tuple(fold(w) for w in g.award_nouns if " " in w)
         self.decree_noun_re = phrase_re(g.decree_nouns)
         self.marker_res = {role: phrase_re(words) for role, words in g.markers.model_dump().items() if words}
         self.past_re = phrase_re(g.status.past)

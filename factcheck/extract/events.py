@@ -73,7 +73,8 @@ def award_names(text: str, pack: Pack, known: list[AwardName] | None = None) -> 
             j += 1
         run = [w.group(1).rstrip(".") for w in words[i:j]]
         led_by_noun = i > 0 and fold(words[i - 1].group(1)) in nouns
-        has_noun = any(fold(t) in nouns for t in run)
+        folded_run = " ".join(fold(t) for t in run)
+        has_noun = any(fold(t) in nouns for t in run) or any(folded_run.startswith(n) for n in pack.award_noun_phrases)
         bracketed = {w.group(1) for w in words[i:j] if text[w.start(1) - 1:w.start(1)] == "("}
         parts = [p for t in run if t not in bracketed for p in fold(t).split("/")]
         tokens = tuple(p for p in parts if p and p not in nouns and p not in pack.not_names)
