@@ -1,0 +1,130 @@
+"""Claims that are not about the act itself: weekdays written beside dates, offices people
+hold, award categories and for whom, and measures counted anywhere (votes, residents, rupiah)."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon, Pack, fold
+from ..models import Claim
+from .dates import DateMention
+from .events import capitalised_run, is_not_a_count, org_id, read_unit, subject_start
+from .numbers import find_numbers
+from .people import Mention
+from .resolve import Person, recipient_ids
+from .text import Sentence
+
+PHRASE_WORD = re.compile(r"\s*([^\s,;:()]+)")
+
+
+def weekday_claims(sentence: Sentence, dates: list[DateMention], pack: Pack) -> list[Claim]:
+    out = []
+    for d in dates:
+        if d.weekday is None or d.date is None or d.date.year is None or d.date.as_date() is None:
+            continue
+        actual = d.date.as_date().weekday()  # type: ignore[union-attr]
+        out.append(Claim(
+            attribute="weekday", value=str(d.weekday), display=f"{d.weekday_text} ({d.date.iso()})",
+            evidence=sentence.unit.evidence(sentence.start + d.start, sentence.start + d.end),
+            weekday=pack.weekday_name[actual], partial=d.date,
+        ))
+    return out
+
+
+def title_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, Person]) -> list[Claim]:
+    out = []
+    for m in mentions:
+        if m.office is None or m.person is None or m.name is None:
+            continue
+        out.append(Claim(
+            attribute="title", value=m.office.key(), display=m.office.display, person=m.person,
+            status=m.status, evidence=sentence.unit.evidence(sentence.start + m.start, sentence.start + m.end),
+        ))
+    return out
+
+
+def category_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, Person],
+                     lexicon: Lexicon, pack: Pack, dates: list[DateMention]) -> list[Claim]:
+    text = sentence.text
+    out = []
+    for marker in pack.category_re.finditer(text):
+        words: list[str] = []
+        end = marker.end()
+        for m in PHRASE_WORD.finditer(text, marker.end()):
+            token = m.group(1).rstrip(".")
+            if fold(token) in pack.category_stop or not token:
+                break
+            if text[end:m.start(1)].strip():
+                break  # punctuation between the marker or two words ends the phrase
+            words.append(token)
+            end = m.end(1) - (len(m.group(1)) - len(token))
+            if m.group(1).endswith(".") or len(words) >= 8:
+                break
+        if not words or (fold(marker.group(0)) not in pack.any_case_markers and not words[0][:1].isupper()):
+            continue
+        rank: list[str] = []
+        for m in reversed(list(re.finditer(r"[^\s,;:()]+", text[max(0, marker.start() - 60):marker.start()]))[-3:]):
+            if fold(m.group(0)) not in pack.rank_words:
+                break
+            rank.insert(0, m.group(0))
+        value = " ".join(rank + words)
+        out.append(Claim(
+            attribute="category", value=fold(value), display=value,
+            recipients=tuple(sorted(_category_recipients(text, marker.start(), end, mentions, people, lexicon, pack, dates))),
+            evidence=sentence.unit.evidence(sentence.start + marker.start(), sentence.start + end),
+        ))
+    return out
+
+
+def _category_recipients(text: str, start: int, end: int, mentions: list[Mention], people: dict[str, Person],
+                         lexicon: Lexicon, pack: Pack, dates: list[DateMention]) -> set[str]:
+    """Who the category is for: the one who receives it ("X meraih ... kategori", "kategori ...
+    diraih X"), else whoever it is given to ("kepada X"), else the person named before it."""
+    known = [m for m in mentions if m.person or m.office]
+    verbs = sorted(pack.receive_re.finditer(text), key=lambda v: min(abs(v.start() - start), abs(v.end() - end)))
+    for verb in verbs[:1]:
+        if fold(" ".join(verb.group(0).split())) in pack.received_by:
+            after = next((m for m in known if 0 <= m.start - verb.end() <= 3), None)
+            if after is not None:
+                return recipient_ids(after, people)
+            run = capitalised_run(text, verb.end())
+        else:
+            before = [m for m in known if m.end <= verb.start()]
+            if before:
+                return recipient_ids(before[-1], people)
+            begin = subject_start(text, dates)
+            orgs = [r for r in lexicon.region_re.finditer(text, begin, verb.start()) if r.group("level")]
+            run = capitalised_run(text, begin)
+            run = run if run and run[1] <= verb.start() else None
+            if orgs and (run is None or orgs[0].start() <= run[0]):
+                return {org_id(orgs[0].group(0), lexicon)}
+        if run:
+            return {org_id(text[run[0]:run[1]], lexicon)}
+    given = re.match(r"\s*(?:\S+\s+){0,3}?(?:kepada|to)\b", text[end:])
+    following = [m for m in known if m.start >= end]
+    if given and following:
+        return set().union(*(recipient_ids(m, people) for m in following))
+    preceding = [m for m in known if m.end <= start]
+    return recipient_ids(preceding[0], people) if preceding else set()
+
+
+def measure_claims(sentence: Sentence, dates: list[DateMention], pack: Pack, lexicon: Lexicon) -> list[Claim]:
+    """Counts of a measure named in the pack (votes, residents, workers ...), anywhere."""
+    text = sentence.text
+    out = []
+    for number in find_numbers(text, pack):
+        if any(d.start <= number.start < d.end for d in dates) or is_not_a_count(text, number):
+            continue
+        unit, others, end = read_unit(text, number.end, pack, lexicon)
+        if re.search(r"\bRp\.?\s*$", text[max(0, number.start - 4):number.start]):
+            unit, end = "rupiah", number.end
+        if unit not in pack.measures:
+            continue
+        approximate = bool(pack.approx_re.search(text[max(0, number.start - 16):number.start])) or bool(
+            pack.approx_re.match(text, end + 1))
+        value = number.value + (1 if others else 0)
+        out.append(Claim(
+            attribute="quantity", value=f"{value:g}", display=text[number.start:end], unit=pack.measures[unit],
+            approximate=approximate, evidence=sentence.unit.evidence(sentence.start + number.start, sentence.start + end),
+        ))
+    return out

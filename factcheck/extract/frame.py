@@ -1,0 +1,105 @@
+"""The article's main event: the first act it reports as fact, joined by every later sentence
+about an act of the same kind (or about "the ceremony") whose date does not set it apart."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..lexicon import Lexicon, Pack, fold
+from ..models import Claim, EventFrame
+from .dates import DateMention
+from .events import AwardName, SentenceEvent, names_compatible
+from .resolve import Person, person_value, recipient_ids
+from .text import Sentence
+
+INTRA_ARTICLE_DAYS = 7  # two dates of one act further apart than this are two acts
+
+
+def lead_dates(previous: tuple[Sentence, list[DateMention]], sentence: Sentence) -> list[DateMention]:
+    """"... berakhir pada Senin, 18 Maret 2024. Wakil Gubernur ... menyerahkan SK": a lead that
+    gives one date and reports no act dates the act told in the next sentence of its paragraph."""
+    lead, dates = previous
+    written = [d for d in dates if d.explicit and not d.is_range and d.date]
+    if lead.unit is not sentence.unit or len(written) != 1:
+        return []
+    shift = lead.start - sentence.start  # offsets stay relative to the act's sentence
+    return [dataclasses.replace(written[0], start=written[0].start + shift, end=written[0].end + shift)]
+
+
+def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dict[str, Person],
+                lexicon: Lexicon, pack: Pack) -> tuple[EventFrame | None, list[Claim]]:
+    """The article's main event: the first act it reports as fact, and every later sentence
+    about an act of the same kind (or about "the ceremony") whose date does not set it apart."""
+    main = next((e for e in events if e.kind and not e.irrealis), None)
+    if main is None:
+        return None, []
+    kind = main.kind or "event"
+    joined: list[SentenceEvent] = []
+    main_dates = [d.date for d in main.dates if d.date]
+    main_date = main_dates[0] if main_dates else None
+    for e in events:
+        if e.irrealis or (e.kind not in (None, kind) and not {e.kind, kind} <= {"award", "handover"}):
+            continue
+        event_dates = [d.date for d in e.dates if d.date]
+        if main_date and event_dates and all((main_date.days_to(d) or 0) > INTRA_ARTICLE_DAYS for d in event_dates):
+            continue
+        if main_date is None and event_dates:
+            main_date = event_dates[0]
+        joined.append(e)
+
+    claims: list[Claim] = []
+    recipients: set[str] = set()
+    presenter: str | None = None
+    location: str | None = None
+    date_explicit = False
+    for e in joined:
+        unit, offset = e.sentence.unit, e.sentence.start
+        for d in e.dates:
+            if d.date is None:
+                continue
+            date_explicit = date_explicit or d.explicit
+            claims.append(Claim(attribute="date", value=d.date.iso(), display=d.text, partial=d.date,
+                                evidence=unit.evidence(offset + d.start, offset + d.end)))
+        for role in e.roles:
+            value = person_value(role.mention, people)
+            if value is None:
+                continue
+            if role.role == "presenter" and e.kind is not None:
+                presenter = presenter or value[0]
+                claims.append(Claim(attribute="presenter", value=value[0], display=value[1], office=value[2],
+                                    recipients=tuple(sorted(_role_recipients(e, people, lexicon))),
+                                    evidence=unit.evidence(offset + role.mention.start, offset + role.mention.end)))
+            elif role.role == "recipient":
+                recipients |= recipient_ids(role.mention, people, regions=kind == "award")
+        if kind == "award":
+            recipients |= {rid for rid, _ in e.orgs if e.kind} | set(e.org_names)
+        if e.location:
+            phrase, start, end = e.location
+            location = location or phrase
+            claims.append(Claim(attribute="location", value=fold(phrase), display=phrase,
+                                evidence=unit.evidence(offset + start, offset + end)))
+        for number, count_unit, approximate in e.counts:
+            claims.append(Claim(attribute="quantity", value=f"{number.value:g}", display=number.text,
+                                unit=count_unit, approximate=approximate,
+                                evidence=unit.evidence(offset + number.start, offset + number.end)))
+    name = awards[0] if kind in ("award", "handover") and awards else None
+    edition = None
+    if name is not None:
+        edition = next((a.edition for a in awards if a.edition and names_compatible(a.tokens, name.tokens)), None)
+    kind_info = pack.kind(kind)
+    frame = EventFrame(
+        kind=kind, recurring=kind_info.recurring, collective=kind_info.collective,
+        name=name.display if name else None, name_tokens=name.tokens if name else (),
+        edition=edition, date=main_date, date_explicit=date_explicit, recipients=tuple(sorted(recipients)),
+        presenter=presenter, location=location,
+        evidence=main.sentence.unit.evidence(main.sentence.start, main.sentence.end),
+    )
+    return frame, claims
+
+
+def _role_recipients(e: SentenceEvent, people: dict[str, Person], lexicon: Lexicon) -> set[str]:
+    ids: set[str] = set()
+    for role in e.roles:
+        if role.role == "recipient":
+            ids |= recipient_ids(role.mention, people)
+    return ids | {rid for rid, _ in e.orgs}

@@ -1,0 +1,94 @@
+"""People inside one article: the mentions of one person become one person ("Andi Ony
+Prihartono", "Andi Ony", "Andi Ony. P MSI"; "Tito" after "Tito Karnavian"; "WH" after "(WH)";
+an office alone, "Wapres", when the article names its holder)."""
+
+from __future__ import annotations
+
+from .people import Mention, name_match
+
+
+class Person:
+    def __init__(self, mention: Mention, order: int):
+        self.order = order  # first-seen order: earlier people win ties
+        self.key = mention.key
+        self.display = mention.name or ""
+        self.aliases: set[str] = {mention.alias} if mention.alias else set()
+        self.offices = [mention.office] if mention.office else []
+
+    def absorb(self, mention: Mention) -> None:
+        if len(mention.key) > len(self.key):
+            self.key, self.display = mention.key, mention.name or self.display
+        if mention.alias:
+            self.aliases.add(mention.alias)
+        if mention.office:
+            self.offices.append(mention.office)
+
+    @property
+    def id(self) -> str:
+        return " ".join(self.key)
+
+
+def resolve_people(mentions: list[Mention]) -> dict[str, Person]:
+    """Mentions of one person inside an article become one person: "Andi Ony Prihartono",
+    "Andi Ony", "Andi Ony. P MSI"; "Tito" after "Tito Karnavian"; "WH" after "(WH)"; an office
+    alone ("Wapres") when the article names its holder."""
+    people: list[Person] = []
+    by_block: dict[str, list[Person]] = {}
+
+    def candidates(key: tuple[str, ...]) -> list[Person]:
+        found = {p.order: p for t in key if len(t) > 1 for p in by_block.get(t[:4], [])}
+        return [found[i] for i in sorted(found)]
+
+    named = [m for m in mentions if m.key and not m.is_pronoun]
+    for m in sorted(named, key=lambda m: -len(m.key)):
+        if len(m.key) == 1 and not m.office:
+            continue
+        match = next((p for p in candidates(m.key) if name_match(p.key, m.key, 2 if len(m.key) > 1 else 1)), None)
+        if match is None and len(m.key) == 1:
+            match = next((p for p in people if m.key[0] in p.aliases), None)
+        if match is None:
+            match = Person(m, len(people))
+            people.append(match)
+            for t in m.key:
+                if len(t) > 1:
+                    by_block.setdefault(t[:4], []).append(match)
+        else:
+            match.absorb(m)
+    for m in named:
+        if m.person is None:
+            match = next((p for p in candidates(m.key) if name_match(p.key, m.key, 2 if len(m.key) > 1 else 1)), None)
+            if match is None and len(m.key) == 1:
+                match = next((p for p in people if m.key[0] in p.aliases), None)
+            if match is not None:
+                m.person = match.id
+    for m in mentions:
+        if m.person is None and m.name is None and m.office is not None:
+            holder = next((p for p in people if any(
+                o.id == m.office.id and (not m.office.jurisdiction or o.jurisdiction in (None, m.office.jurisdiction))
+                for o in p.offices)), None)
+            if holder is not None:
+                m.person = holder.id
+    return {p.id: p for p in people}
+
+
+def person_value(m: Mention, people: dict[str, Person]) -> tuple[str, str, str | None] | None:
+    """(comparable value, display, office key) of a person in a role."""
+    if m.person:
+        p = people[m.person]
+        office = m.office or (p.offices[0] if p.offices else None)
+        return "person:" + m.person, p.display + (f" ({office.display})" if office else ""), office.key() if office else None
+    if m.office is not None:
+        return "office:" + m.office.key(), m.office.display, m.office.key()
+    return None
+
+
+def recipient_ids(m: Mention, people: dict[str, Person], regions: bool = True) -> set[str]:
+    """A recipient: the person, and for awards the region a regional head stands for."""
+    ids = {"person:" + m.person} if m.person else set()
+    if not regions:
+        return ids
+    offices = [m.office] if m.office else []
+    if m.person:
+        offices += people[m.person].offices
+    ids |= {o.jurisdiction for o in offices if o and o.jurisdiction and ":" in o.jurisdiction}
+    return ids
