@@ -100,7 +100,6 @@ def parse_place(phrase: str, lexicon: Lexicon) -> Place:
     venues: set[str] = set()
     named: list[frozenset[str]] = []
     regions: set[str] = set()
-    region_words = set()
     parts = [p.strip() for p in re.split(r",|\s+(?:di|in|at|dalam)\s+|\(|\)", phrase) if p.strip()]
     streets = [p for p in parts if re.match(r"(?i)^(?:kawasan\s+)?(jalan|jl\.?|jln\.?)\s", p)]
     for part in parts:
@@ -117,14 +116,20 @@ def parse_place(phrase: str, lexicon: Lexicon) -> Place:
             if rid:
                 regions |= lexicon.region_chain(rid)
                 continue
-        words = [w for w in re.split(r"[\s/-]+", fold(part)) if w and w not in lexicon.venue_words]
+        all_words = [w for w in re.split(r"[\s/-]+", fold(part)) if w]
+        if len(all_words) == 1 and all_words[0] not in lexicon.venue_words | lexicon.building_words:
+            continue  # "Kwandang", "Tigaraksa": a town the gazetteer does not know, not a venue
+        # Region names inside a venue name become region ids ("Kalbar" = "Kalimantan Barat").
+        words: set[str] = set()
+        rest = part
         for m in lexicon.region_re.finditer(part):
-            region_words.update(fold(m.group("name")).split())
+            rid = lexicon.region_id(m.group("name"), m.group("level"))
+            if rid:
+                words.add("@" + rid.split(":", 1)[1])  # the name, whatever its level
+                rest = rest.replace(m.group(0), " ")
+        words |= {w for w in re.split(r"[\s/-]+", fold(rest)) if w and w not in lexicon.venue_words}
         if words:
             named.append(frozenset(words))
-    # Words that only name a region ("Banten" in "Pendopo Gubernur Banten") do not make two
-    # venues the same place on their own.
-    named = [frozenset(w for w in ws if w not in region_words) or ws for ws in named]
     return Place(frozenset(venues), tuple(named), frozenset(regions))
 
 
@@ -134,9 +139,11 @@ def places_compatible(a: str, b: str, lexicon: Lexicon) -> bool:
         if not x.venues & y.venues:
             return False
     elif x.has_venue and y.has_venue:
-        x_words = set().union(*x.named) | {w for v in x.venues for w in v.split()}
-        y_words = set().union(*y.named) | {w for v in y.venues for w in v.split()}
-        if not any(set(n) & y_words for n in x.named) and not any(set(n) & x_words for n in y.named):
+        # One part inside the other is one place at two levels of detail: "Gedung Sate" and "Aula
+        # Barat Gedung Sate"; "Pendopo Gubernur Banten" and "Pendopo Bupati Tangerang" are two.
+        x_parts = list(x.named) + [frozenset(v.split()) for v in x.venues]
+        y_parts = list(y.named) + [frozenset(v.split()) for v in y.venues]
+        if not any(a <= b or b <= a for a in x_parts for b in y_parts):
             return False
     if x.regions and y.regions and not (x.regions & y.regions):
         return False

@@ -299,7 +299,7 @@ class SentenceReader:
                     words.append(token)
                 elif bare[:1].isupper() or bare[:1].isdigit():
                     words.append(bare)
-                elif lowered in connectors or lowered in self.lex.venue_words:
+                elif lowered in connectors or lowered in self.lex.venue_words or lowered in self.lex.building_words:
                     words.append(bare)
                 else:
                     break

@@ -55,7 +55,7 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
     for e in joined:
         unit, offset = e.sentence.unit, e.sentence.start
         for d in e.dates:
-            if d.date is None:
+            if d.date is None or (main_date is not None and (main_date.days_to(d.date) or 0) > INTRA_ARTICLE_DAYS):
                 continue
             date_explicit = date_explicit or d.explicit
             claims.append(Claim(attribute="date", value=d.date.iso(), display=d.text, partial=d.date,
