@@ -28,7 +28,7 @@ Comparator = Callable[[Claim, Claim, Lexicon], bool]  # True when the two claims
 
 COMPARATORS: dict[str, Comparator] = {
     "date": lambda a, b, lex: a.partial is not None and b.partial is not None and not a.partial.same_day(b.partial),
-    "person": lambda a, b, lex: not same_person_value(a.value, b.value, a.office, b.office),
+    "person": lambda a, b, lex: not same_person_value(a.value, b.value, a.office, b.office, lex),
     "office": lambda a, b, lex: not offices_compatible(a.value, b.value),
     "text": lambda a, b, lex: not texts_compatible(a.value, b.value, lex.category_qualifiers),
     "venue": lambda a, b, lex: not places_compatible(a.display, b.display, lex),

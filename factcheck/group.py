@@ -6,6 +6,7 @@ that an index can look candidates up without reading articles again."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -50,8 +51,20 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _recipients_overlap(a: EventFrame, b: EventFrame) -> bool:
+def org_words(rid: str, lexicon: Lexicon) -> set[str]:
+    """The distinctive words of an organisation or object ("sambelia" in "org:rsud sambelia")."""
+    if not rid.startswith("org:"):
+        return set()
+    generic = lexicon.unit_words | lexicon.building_words | lexicon.venue_words
+    return {w for w in re.findall(r"[a-z0-9]+", rid[4:]) if len(w) > 2 and w not in generic}
+
+
+def _recipients_overlap(a: EventFrame, b: EventFrame, lexicon: Lexicon) -> bool:
     if set(a.recipients) & set(b.recipients):
+        return True
+    wa = set().union(*(org_words(r, lexicon) for r in a.recipients))
+    wb = set().union(*(org_words(r, lexicon) for r in b.recipients))
+    if wa & wb:
         return True
     pa = [person_key(r) for r in a.recipients if r.startswith("person:")]
     pb = [person_key(r) for r in b.recipients if r.startswith("person:")]
@@ -69,9 +82,10 @@ def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> b
     if a.name_tokens and b.name_tokens and not names_compatible(a.name_tokens, b.name_tokens):
         return False
     days = a.date.days_to(b.date) if a.date and b.date else None
-    if _recipients_overlap(a, b):
+    if _recipients_overlap(a, b, lexicon):
         return True
-    if a.presenter and b.presenter and same_person_value(a.presenter, b.presenter) and (days is None or days <= window):
+    if (a.presenter and b.presenter and (days is None or days <= window)
+            and same_person_value(a.presenter, b.presenter, a.presenter_office, b.presenter_office, lexicon)):
         return True  # an undated report (days None) is tied too, and grouped as "may be another occurrence"
     if days is not None and days <= 3 and a.location and b.location and specific_place_match(a.location, b.location, lexicon):
         # A day or two apart at one named venue: one act reported with a slipped date, unless the
@@ -105,6 +119,7 @@ def blocking_keys(frame: EventFrame, lexicon: Lexicon) -> set[str]:
     """Keys that any two reports of one event share at least one of (see same_event): a recipient,
     a word of a recipient's or the presenter's name, a word of the award name, the day, the venue."""
     keys = {"r:" + r for r in frame.recipients}
+    keys |= {"o:" + w for r in frame.recipients for w in org_words(r, lexicon)}
     if frame.location:
         place = parse_place(frame.location, lexicon)
         keys |= {"v:" + v for v in place.venues} | {"v:" + w for words in place.named for w in words}

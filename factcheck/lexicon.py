@@ -60,6 +60,7 @@ class NoiseFile(Strict):
 class EventKind(Strict):
     recurring: bool = False
     collective: bool = False
+    names_object: bool = False  # what is opened or built tells the event apart ("RSUD Sambelia")
 
 
 class Trigger(Strict):

@@ -157,6 +157,7 @@ class EventFrame(Frozen):
     collective: bool = False  # one act for many (a mass swearing-in): one presenter for all
     recipients: tuple[str, ...] = ()
     presenter: str | None = None
+    presenter_office: str | None = None
     location: str | None = None
     evidence: Evidence | None = None
 

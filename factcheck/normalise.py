@@ -16,13 +16,18 @@ def person_key(value: str) -> tuple[str, ...]:
     return tuple(value.split(":", 1)[1].split()) if value.startswith("person:") else ()
 
 
-def same_person_value(a: str, b: str, office_a: str | None = None, office_b: str | None = None) -> bool:
+def same_person_value(a: str, b: str, office_a: str | None = None, office_b: str | None = None,
+                      lexicon: Lexicon | None = None) -> bool:
     """Presenter values: "person:tito karnavian" or "office:<office key>" when unnamed. Two
     names that share a word and hold the same office at the same time are one person written
     two ways ("I Gusti Ayu Bintang Darmawati" / "Bintang Puspayoga", both Menteri PPPA)."""
     if a == b:
         return True
     ka, kb = person_key(a), person_key(b)
+    if office_a and office_a == office_b and lexicon is not None and (len(ka) == 1 or len(kb) == 1):
+        office = lexicon.office_by_id.get(OfficeKey.parse(office_a).id)
+        if office is not None and office.scope == "national" and not OfficeKey.parse(office_a).acting:
+            return True  # one seat in the country, one side a short name: "Presiden Jokowi"
     if ka and kb:
         if name_match(ka, kb):
             return True

@@ -26,7 +26,7 @@ MAX_AWARD_NAMES = 50  # an article names a few awards; more is noise, and each i
 DATELINE_PREFIX = re.compile(r"^(?P<head>[A-Za-z0-9][^–—\n]{0,48}?)\s*(?:–|—|--?)\s*(?=[A-Z0-9\"“])")
 
 
-def blank_dateline_prefix(unit: TextUnit, pack: Pack) -> dt.date | None:
+def blank_dateline_prefix(unit: TextUnit, pack: Pack, lexicon: Lexicon) -> dt.date | None:
     """Blank "SERANG, BANTENNEWS.CO.ID – " (it names the place and outlet, not the event) and
     return the date it carries, if any ("WONOSOBO, 12/12/2022 (JOGLOINFO) -"): the anchor."""
     m = DATELINE_PREFIX.match(unit.text)
@@ -34,7 +34,7 @@ def blank_dateline_prefix(unit: TextUnit, pack: Pack) -> dt.date | None:
         return None
     head = m.group("head")
     words = head.split()
-    signals = re.search(r"\b[A-Z]{3,}\b|\([^)]*\)|\.(?:com|id|co|net)\b|,", head)
+    signals = re.search(r"\b[A-Z]{3,}\b|\([^)]*\)|\.(?:com|id|co|net)\b|,", head) or lexicon.region_re.fullmatch(head.strip())
     if len(words) > 8 or not signals or any(w[:1].islower() for w in words if w.isalpha() and fold(w) not in pack.month_index):
         return None
     dated = [d.date.as_date() for d in find_dates(head, pack) if d.date and d.date.year]
@@ -67,7 +67,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     # Anchor for relative dates: front matter first, else a dateline.
     first_pass = {id(u): find_dates(u.text, pack) for u in units}
     datelines = {id(u) for u in units if u.zone == Zone.body and _is_dateline(u, first_pass[id(u)])}
-    prefix_dates = [blank_dateline_prefix(u, pack) for u in units if u.zone == Zone.body]
+    prefix_dates = [blank_dateline_prefix(u, pack, lexicon) for u in units if u.zone == Zone.body]
     anchor = article.meta.published
     if anchor is None:
         for u in units:

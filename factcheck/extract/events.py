@@ -108,6 +108,22 @@ def capitalised_run(text: str, pos: int, backwards: bool = False) -> tuple[int, 
     return start, end
 
 
+def object_run(text: str, pos: int) -> tuple[int, int] | None:
+    """The capitalised name right after a verb, over one or two lowercase words ("pembangunan")
+    and a bracketed acronym ("Rumah Sakit Umum Daerah (RSUD) Sambelia")."""
+    skip = re.match(r"(?:\s+[a-z][\w-]*){0,2}\s+(?=[A-Z])", text[pos:pos + 40])
+    start = pos + (skip.end() if skip else 0)
+    first = capitalised_run(text, start)
+    if first is None:
+        return None
+    end = first[1]
+    more = re.match(r"\s*\([^()]{1,15}\)\s*", text[end:])
+    if more:
+        tail = capitalised_run(text, end + more.end())
+        end = tail[1] if tail else end
+    return first[0], end
+
+
 def subject_start(text: str, dates: list[DateMention]) -> int:
     """Where the sentence's subject begins: after a date that opens it ("Kamis (8/12/2022) malam, ...")."""
     lead = len(text) - len(text.lstrip())
@@ -241,6 +257,15 @@ class SentenceReader:
             trigger = self.pack.trigger_of.get(word)
             if trigger is None:
                 continue
+            if trigger.kind and self.pack.kind(trigger.kind).names_object:
+                # "meresmikan RSUD Sambelia", "RSUD Sambelia yang diresmikan": the object names the event
+                if trigger.voice == "passive":  # the object is the sentence's subject
+                    run = capitalised_run(text, subject_start(text, event.dates))
+                    run = run if run and run[1] <= s else None
+                else:
+                    run = object_run(text, e)
+                if run:
+                    event.org_names.append(org_id(text[run[0]:run[1]], self.lex))
             if trigger.voice == "passive":
                 agent = self._after(mentions, e, text, fillers=self.pack.doer_fillers)
                 if agent is None and self.agent_re:

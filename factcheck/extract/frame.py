@@ -50,6 +50,7 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
     claims: list[Claim] = []
     recipients: set[str] = set()
     presenter: str | None = None
+    presenter_office: str | None = None
     location: str | None = None
     date_explicit = False
     for e in joined:
@@ -65,14 +66,16 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
             if value is None:
                 continue
             if role.role == "presenter" and e.kind is not None:
-                presenter = presenter or value[0]
+                presenter, presenter_office = (presenter, presenter_office) if presenter else (value[0], value[2])
                 claims.append(Claim(attribute="presenter", value=value[0], display=value[1], office=value[2],
                                     recipients=tuple(sorted(_role_recipients(e, people, lexicon))),
                                     evidence=unit.evidence(offset + role.mention.start, offset + role.mention.end)))
             elif role.role == "recipient":
                 recipients |= recipient_ids(role.mention, people, regions=kind == "award")
         if kind == "award":
-            recipients |= {rid for rid, _ in e.orgs if e.kind} | set(e.org_names)
+            recipients |= {rid for rid, _ in e.orgs if e.kind}
+        if kind == "award" or pack.kind(kind).names_object:
+            recipients |= set(e.org_names)
         if e.location:
             phrase, start, end = e.location
             location = location or phrase
@@ -91,7 +94,7 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
         kind=kind, recurring=kind_info.recurring, collective=kind_info.collective,
         name=name.display if name else None, name_tokens=name.tokens if name else (),
         edition=edition, date=main_date, date_explicit=date_explicit, recipients=tuple(sorted(recipients)),
-        presenter=presenter, location=location,
+        presenter=presenter, presenter_office=presenter_office, location=location,
         evidence=main.sentence.unit.evidence(main.sentence.start, main.sentence.end),
     )
     return frame, claims
