@@ -139,3 +139,11 @@ def test_day_parts_and_bare_weekdays():
     assert [d.date.iso() for d in find_dates("dilantik pada Senin di Padang", pack(), anchor)] == ["2024-06-03"]
     assert [d.date.iso() for d in find_dates("sworn in on Wednesday at the hall", pack("en"), anchor)] == ["2024-06-05"]
     assert find_dates("dilantik pada Senin di Padang", pack())[0].date is None  # no anchor: not guessed
+
+
+def test_the_act_is_dated_by_its_weekday_date_not_the_background_date(tmp_path):
+    text = "Judul\n\nGubernur Kalimantan Tengah Rahmadi Saputra melantik tiga pasang bupati dan wakil bupati hasil Pilkada 9 Desember 2020, Jumat (26/2/2021), di Aula Jayang Tingang.\n"
+    claims = claims_of(tmp_path, text)
+    assert claims.event.date.iso() == "2021-02-26"
+    assert [c.value for c in claims.claims if c.attribute == "date"] == ["2021-02-26"]
+    assert [(c.value, c.unit) for c in claims.claims if c.attribute == "quantity"] == [("3", "pairs")]

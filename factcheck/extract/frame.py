@@ -35,7 +35,8 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
         return None, []
     kind = main.kind or "event"
     joined: list[SentenceEvent] = []
-    main_dates = [d.date for d in main.dates if d.date]
+    # News writes the act's own date with its weekday; an earlier date in the sentence is background.
+    main_dates = [d.date for d in sorted(main.dates, key=lambda d: d.weekday is None) if d.date]
     main_date = main_dates[0] if main_dates else None
     for e in events:
         if e.irrealis or (e.kind not in (None, kind) and not {e.kind, kind} <= {"award", "handover"}):
