@@ -34,7 +34,8 @@ def blank_dateline_prefix(unit: TextUnit, pack: Pack, lexicon: Lexicon) -> dt.da
         return None
     head = m.group("head")
     words = head.split()
-    signals = re.search(r"\b[A-Z]{3,}\b|\([^)]*\)|\.(?:com|id|co|net)\b|,", head) or lexicon.region_re.fullmatch(head.strip())
+    signals = (re.search(r"\b[A-Z]{3,}\b|\([^)]*\)|\.(?:com|id|co|net)\b|,", head) or lexicon.region_re.fullmatch(head.strip())
+               or (len(words) == 1 and words[0][:1].isupper()))  # "Curup – ...": a town before a dash
     if len(words) > 8 or not signals or any(w[:1].islower() for w in words if w.isalpha() and fold(w) not in pack.month_index):
         return None
     dated = [d.date.as_date() for d in find_dates(head, pack) if d.date and d.date.year]

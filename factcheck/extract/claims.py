@@ -99,13 +99,24 @@ def _category_recipients(text: str, start: int, end: int, mentions: list[Mention
             if orgs and (run is None or orgs[0].start() <= run[0]):
                 return {org_id(orgs[0].group(0), lexicon)}
         if run:
-            return {org_id(text[run[0]:run[1]], lexicon)}
+            return _org_with_region(text, run, lexicon)
     given = re.match(r"\s*(?:\S+\s+){0,3}?(?:kepada|to)\b", text[end:])
     following = [m for m in known if m.start >= end]
     if given and following:
         return set().union(*(recipient_ids(m, people) for m in following))
     preceding = [m for m in known if m.end <= start]
     return recipient_ids(preceding[0], people) if preceding else set()
+
+
+def _org_with_region(text: str, run: tuple[int, int], lexicon: Lexicon) -> set[str]:
+    """"Tim Pengendalian Inflasi Daerah (TPID) Kabupaten Rejang Lebong": the organisation, and the
+    region its name includes, so that "Pemerintah Kabupaten Rejang Lebong" elsewhere agrees."""
+    ids = {org_id(text[run[0]:run[1]], lexicon)}
+    more = re.match(r"\s*(?:\([^()]{1,15}\)\s*)?", text[run[1]:])
+    region = lexicon.region_re.match(text, run[1] + (more.end() if more else 0))
+    if region and region.group("level"):
+        ids.add(org_id(region.group(0), lexicon))
+    return ids
 
 
 def measure_claims(sentence: Sentence, dates: list[DateMention], pack: Pack, lexicon: Lexicon) -> list[Claim]:
