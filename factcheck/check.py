@@ -34,7 +34,7 @@ COMPARATORS: dict[str, Comparator] = {
     "venue": lambda a, b, lex: not places_compatible(a.display, b.display, lex),
     "number": lambda a, b, lex: a.value != b.value and not (a.approximate or b.approximate),
 }
-INSIDE_ONE_ARTICLE = Relation(True, 0.9, "inside one article")
+INSIDE_ONE_ARTICLE = Relation(True, 0.9, "one article says both")
 
 
 @dataclass
@@ -252,7 +252,12 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims]) -> Finding:
             values.append(ev.value)
     shown = " vs ".join(f'"{v}"' for v in values[:4])
     why_parts = sorted({rel.why for rel in deciding})
-    level_why = "the articles describe the same occurrence" if severity == rule.level else "they may describe different occurrences"
+    if all(rel is INSIDE_ONE_ARTICLE for rel in deciding):
+        level_why = "it contradicts itself"
+    elif severity == rule.level:
+        level_why = "the articles describe the same occurrence"
+    else:
+        level_why = "they may describe different occurrences"
     why = f"{'; '.join(why_parts)}: {level_why}"
     message = rule.message.format(subject=entry.subject, values=shown, unit=entry.key or "items")
     if severity != rule.level:
