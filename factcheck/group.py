@@ -82,7 +82,9 @@ def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> b
     if a.name_tokens and b.name_tokens and not names_compatible(a.name_tokens, b.name_tokens):
         return False
     days = a.date.days_to(b.date) if a.date and b.date else None
-    if _recipients_overlap(a, b, lexicon):
+    one_unnamed = a.kind == "award" and b.kind == "award" and bool(a.name_tokens) != bool(b.name_tokens)
+    if _recipients_overlap(a, b, lexicon) and not (one_unnamed and (days is None or days > window)):
+        # A city wins many awards: an unnamed award is tied to a named one only when the dates agree.
         return True
     if (a.presenter and b.presenter and (days is None or days <= window)
             and same_person_value(a.presenter, b.presenter, a.presenter_office, b.presenter_office, lexicon)):

@@ -83,6 +83,7 @@ class Markers(Strict):
 
 class StatusWords(Strict):
     past: list[str] = []
+    background: list[str] = []
     irrealis: list[str] = []
     concurrent: list[str] = []
 
@@ -183,6 +184,7 @@ class NamesFile(Strict):
 
 
 class UnitsFile(Strict):
+    expansions: dict[str, str] = {}
     words: list[str] = []
 
 
@@ -253,6 +255,7 @@ class Pack:
         self.past_re = phrase_re(g.status.past)
         self.irrealis_re = phrase_re(g.status.irrealis)
         self.concurrent_re = phrase_re(g.status.concurrent)
+        self.background_re = phrase_re(g.status.background)
         self.location_prep_re = phrase_re(g.location.prepositions, 0)
         self.relative_re = phrase_re(g.location.relative_words, 0)
         self.building_words = frozenset(fold(w) for w in g.location.building_words)
@@ -367,6 +370,7 @@ class Lexicon:
         self.unit_words = frozenset(fold(w) for w in self.units.words)
         self.category_qualifiers = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.category.qualifier_words)
         self._long_unit_words = tuple(sorted(w for w in self.unit_words if len(w) >= 6))
+        self.word_expansions = {fold(k): fold(v) for k, v in self.units.expansions.items()}
 
     @staticmethod
     def _aliases(entry: OfficeEntry | ActingEntry, code: str) -> list[str]:

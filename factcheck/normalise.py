@@ -66,17 +66,21 @@ def offices_compatible(a: str, b: str) -> bool:
     return not unit_x or not unit_y or bool(set(unit_x.split()) & set(unit_y.split()))
 
 
-def text_tokens(value: str) -> frozenset[str]:
-    return frozenset(t for t in re.split(r"[\s/,-]+", fold(value)) if t)
+def text_tokens(value: str, expansions: dict[str, str] | None = None) -> frozenset[str]:
+    words = [t for t in re.split(r"[\s/,-]+", fold(value)) if t]
+    if expansions:
+        words = [w for t in words for w in expansions.get(t, t).split()]
+    return frozenset(words)
 
 
 RANK = re.compile(r"^(?:[ivx]+|\d+)$")
 
 
-def texts_compatible(a: str, b: str, qualifiers: frozenset[str] = frozenset()) -> bool:
+def texts_compatible(a: str, b: str, qualifiers: frozenset[str] = frozenset(),
+                     expansions: dict[str, str] | None = None) -> bool:
     """Equal wording, or one wording inside the other ("Kota Metropolitan" / "pada kategori Kota
     Metropolitan"); ranks ("Terbaik I" / "Terbaik II" / "Terbaik") must agree."""
-    x, y = text_tokens(a), text_tokens(b)
+    x, y = text_tokens(a, expansions), text_tokens(b, expansions)
     if {t for t in x if RANK.match(t) or t in qualifiers} != {t for t in y if RANK.match(t) or t in qualifiers}:
         return False
     # Forms of one word ("Pelestari" / "Pelestarian") count as that word.

@@ -98,10 +98,14 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     people = resolve_people(all_mentions)
 
     body_awards: list[AwardName] = []
+    awards_in: dict[int, list[AwardName]] = {}  # sentence -> the award names it writes
     for sentence, _, _ in body:
         # Each distinct name once: the list is searched again in every later sentence.
         distinct = list({a.tokens: a for a in reversed(body_awards + known_awards)}.values())[:MAX_AWARD_NAMES]
-        body_awards += award_names(sentence.text, pack, distinct)
+        found = award_names(sentence.text, pack, distinct)
+        awards_in[id(sentence)] = found
+        if not pack.background_re.search(sentence.text):
+            body_awards += found
     awards = body_awards or known_awards
 
     reader = SentenceReader(lexicon, pack)
@@ -127,8 +131,13 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
         claims += category_claims(sentence, mentions, people, lexicon, pack, dates)
         claims += measure_claims(sentence, dates, pack, lexicon)
 
-    frame, event_claims = main_event(events, awards, people, lexicon, pack)
+    frame, event_claims = main_event(events, awards, people, lexicon, pack, awards_in, known_awards)
     claims += event_claims
+    if frame is not None and frame.recipients:
+        # "Kota Madiun, peraih kategori ...": a category whose receiver the sentence does not name
+        # is the article's own recipient's, not anyone's.
+        claims = [c.model_copy(update={"recipients": frame.recipients})
+                  if c.attribute == "category" and not c.recipients else c for c in claims]
     reference = frame.date if frame and frame.date else None
     if reference is None and anchor is not None:
         reference = PartialDate(year=anchor.year, month=anchor.month, day=anchor.day)

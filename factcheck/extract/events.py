@@ -183,6 +183,8 @@ class SentenceReader:
         # "akan dipimpin", "dijadwalkan dilantik", "Semula ... menjadwalkan acara": not a fact yet.
         irrealis = bool(pack.irrealis_re.search(text[:first + 1])) or bool(
             pack.irrealis_re.search(text[first:first + 30]) and not triggers)
+        # "yang tahun lalu juga membawa pulang ...": an act from another time, not this event
+        irrealis = irrealis or bool(pack.background_re.search(text[:first + 1]))
         kind = self._kind(text, triggers, receives, names_award)
         if kind is None and not (triggers or receives or confers):
             kind = next((pack.noun_kinds[n] for _, _, n in nouns if n in pack.noun_kinds), None)

@@ -26,8 +26,9 @@ def lead_dates(previous: tuple[Sentence, list[DateMention]], sentence: Sentence)
     return [dataclasses.replace(written[0], start=written[0].start + shift, end=written[0].end + shift)]
 
 
-def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dict[str, Person],
-                lexicon: Lexicon, pack: Pack) -> tuple[EventFrame | None, list[Claim]]:
+def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dict[str, Person], lexicon: Lexicon,
+               pack: Pack, awards_in: dict[int, list[AwardName]] | None = None,
+               headline_awards: list[AwardName] | None = None) -> tuple[EventFrame | None, list[Claim]]:
     """The article's main event: the first act it reports as fact, and every later sentence
     about an act of the same kind (or about "the ceremony") whose date does not set it apart."""
     main = next((e for e in events if e.kind and not e.irrealis), None)
@@ -86,7 +87,11 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
             claims.append(Claim(attribute="quantity", value=f"{number.value:g}", display=number.text,
                                 unit=count_unit, approximate=approximate,
                                 evidence=unit.evidence(offset + number.start, offset + number.end)))
-    name = awards[0] if kind in ("award", "handover") and awards else None
+    # The award is the one the act's own sentences name; else the first the article names outside
+    # background ("yang tahun lalu juga membawa pulang Anugerah X"); else the headline's.
+    own = [a for e in joined for a in (awards_in or {}).get(id(e.sentence), [])]
+    preferred = own or awards or list(headline_awards or [])
+    name = preferred[0] if kind in ("award", "handover") and preferred else None
     edition = None
     if name is not None:
         edition = next((a.edition for a in awards if a.edition and names_compatible(a.tokens, name.tokens)), None)
