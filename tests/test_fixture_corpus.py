@@ -20,8 +20,8 @@ FLOORS = {
     "corpus2": {"precision": 0.95, "recall": 0.90, "severity_agreement": 0.90},
     "corpus3": {"precision": 0.95, "recall": 0.85, "severity_agreement": 0.90},
     "corpus4": {"precision": 0.95, "recall": 0.90, "severity_agreement": 0.90},
-    "corpus5": {"precision": 0.95, "recall": 0.80, "severity_agreement": 0.90},
-    "corpus6": {"precision": 0.95, "recall": 0.40, "severity_agreement": 0.80},
+    "corpus5": {"precision": 0.95, "recall": 0.90, "severity_agreement": 0.90},
+    "corpus6": {"precision": 0.95, "recall": 0.65, "severity_agreement": 0.85},
 }
 
 

@@ -8,7 +8,7 @@ import re
 from ..lexicon import Lexicon, Pack, fold
 from ..models import Claim
 from .dates import DateMention
-from .events import capitalised_run, is_not_a_count, org_id, read_unit, subject_start
+from .events import capitalised_run, is_named_run, is_not_a_count, org_id, read_unit, subject_start
 from .numbers import find_numbers
 from .people import Mention
 from .resolve import Person, recipient_ids
@@ -88,6 +88,7 @@ def _category_recipients(text: str, start: int, end: int, mentions: list[Mention
             if after is not None:
                 return recipient_ids(after, people)
             run = capitalised_run(text, verb.end())
+            run = run if is_named_run(text, run, pack, lexicon) else None
         else:
             before = [m for m in known if m.end <= verb.start()]
             if before:
@@ -95,7 +96,7 @@ def _category_recipients(text: str, start: int, end: int, mentions: list[Mention
             begin = subject_start(text, dates)
             orgs = [r for r in lexicon.region_re.finditer(text, begin, verb.start()) if r.group("level")]
             run = capitalised_run(text, begin)
-            run = run if run and run[1] <= verb.start() else None
+            run = run if run and run[1] <= verb.start() and is_named_run(text, run, pack, lexicon) else None
             if orgs and (run is None or orgs[0].start() <= run[0]):
                 return {org_id(orgs[0].group(0), lexicon)}
         if run:
@@ -105,7 +106,11 @@ def _category_recipients(text: str, start: int, end: int, mentions: list[Mention
     if given and following:
         return set().union(*(recipient_ids(m, people) for m in following))
     preceding = [m for m in known if m.end <= start]
-    return recipient_ids(preceding[0], people) if preceding else set()
+    if preceding:
+        return recipient_ids(preceding[0], people)
+    # "Salah satunya Kota Madiun, peraih kategori ...": the region named just before
+    regions = [r for r in lexicon.region_re.finditer(text, max(0, start - 80), start) if r.group("level")]
+    return {org_id(regions[-1].group(0), lexicon)} if regions else set()
 
 
 def _org_with_region(text: str, run: tuple[int, int], lexicon: Lexicon) -> set[str]:

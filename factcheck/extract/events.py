@@ -134,6 +134,16 @@ def subject_start(text: str, dates: list[DateMention]) -> int:
     return lead
 
 
+def is_named_run(text: str, run: tuple[int, int] | None, pack: Pack, lexicon: Lexicon) -> bool:
+    """A capitalised run that can name a receiver: "Kabupaten Lamongan", "Desa Sebubus", not one
+    that opens with a function word ("Dalam", "Sebanyak")."""
+    if run is None:
+        return False
+    first = fold(text[run[0]:run[1]].split()[0].rstrip(".,"))
+    region = lexicon.region_re.match(text, run[0])
+    return first not in pack.not_names or first in pack.org_words or bool(region and region.group("level"))
+
+
 def org_id(phrase: str, lexicon: Lexicon) -> str:
     region = lexicon.region_re.fullmatch(phrase)
     if region and region.group("level"):
@@ -291,7 +301,8 @@ class SentenceReader:
                 give("recipient", before[0])
             else:  # "Desa Sebubus, Kecamatan Paloh, meraih ...": a recipient the lexicons do not know
                 run = capitalised_run(text, subject_start(text, event.dates))
-                if run and run[1] <= s and not self.lex.region_re.fullmatch(text[run[0]:run[1]]):
+                named = run is not None and run[1] <= s and is_named_run(text, run, self.pack, self.lex)
+                if run and named and not self.lex.region_re.fullmatch(text[run[0]:run[1]]):
                     event.org_names.append(org_id(text[run[0]:run[1]], self.lex))
 
     def _orgs(self, text: str) -> list[tuple[str, int]]:

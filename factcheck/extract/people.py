@@ -316,7 +316,9 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
         if not token[:1].isupper():
             in_org_run = False
             continue
-        in_org_run = in_org_run or fold(token.rstrip(".")) in pack.org_words
+        word = fold(token.rstrip("."))
+        # "Ruang Puri Agung", "Gedung Sate": a building's name, not a person's
+        in_org_run = in_org_run or word in pack.org_words or word in lexicon.building_words or word in lexicon.venue_words
         if in_org_run or m.start(1) in covered:
             continue
         if fold(token) in pack.bare_name_blockers:
