@@ -45,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataFileError as exc:
         print(f"factcheck: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # an internal error must not pass for "findings found" (exit 1)
+        print(f"factcheck: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
     text = (json_report if args.format == "json" else markdown_report).render(report)
     if args.output:
         try:

@@ -79,3 +79,14 @@ def test_markdown_front_matter_problems_are_warnings(tmp_path):
     from factcheck.pipeline import run
     [article] = run([tmp_path]).articles
     assert article.errors == () and "front matter" in article.warnings[0]
+
+
+def test_internal_error_exits_2(monkeypatch, capsys):
+    import factcheck.pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(factcheck.pipeline, "run", broken)
+    assert main([SEEDS]) == 2
+    assert "internal error" in capsys.readouterr().err
