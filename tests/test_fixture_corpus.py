@@ -14,7 +14,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # corpus3: regional swearing-ins and handovers with heavy web noise; corpus4: mixed styles
 # (date-first leads, dates inside datelines, nicknames) and corpus5: openings, groundbreakings
 # and handovers in eastern and southern regions; corpus6: long sentences, background awards,
-# "tadi malam"/"pekan lalu" (corpus4-6 were each first measured as a holdout).
+# "tadi malam"/"pekan lalu"; corpus7: regional news across Sumatra, Sulawesi, Kalimantan and
+# Papua (corpus4-7 were each first measured as a holdout).
 FLOORS = {
     "corpus": {"precision": 0.95, "recall": 0.70, "severity_agreement": 0.90},
     "corpus2": {"precision": 0.95, "recall": 0.90, "severity_agreement": 0.90},
@@ -22,6 +23,7 @@ FLOORS = {
     "corpus4": {"precision": 0.95, "recall": 0.90, "severity_agreement": 0.90},
     "corpus5": {"precision": 0.95, "recall": 0.90, "severity_agreement": 0.90},
     "corpus6": {"precision": 0.95, "recall": 0.65, "severity_agreement": 0.85},
+    "corpus7": {"precision": 0.95, "recall": 0.40, "severity_agreement": 0.90},
 }
 
 

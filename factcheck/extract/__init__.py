@@ -94,9 +94,6 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
             if id(unit) in datelines:
                 continue
             body.append((sentence, dates, find_mentions(text, lexicon, pack)))
-    all_mentions = [m for _, _, ms in body for m in ms]
-    people = resolve_people(all_mentions)
-
     body_awards: list[AwardName] = []
     awards_in: dict[int, list[AwardName]] = {}  # sentence -> the award names it writes
     for sentence, _, _ in body:
@@ -107,6 +104,12 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
         if not pack.background_re.search(sentence.text):
             body_awards += found
     awards = body_awards or known_awards
+
+    # A bare capitalised name that shares a word with an award ("Tim Penilaian Adipura") is no person.
+    award_words = {t for a in body_awards + known_awards for t in a.tokens}
+    all_mentions = [m for _, _, ms in body for m in ms
+                    if m.office is not None or not m.key or not award_words.intersection(m.key)]
+    people = resolve_people(all_mentions)
 
     reader = SentenceReader(lexicon, pack)
     events: list[SentenceEvent] = []

@@ -63,6 +63,8 @@ def _patterns(pack: Pack) -> list[re.Pattern[str]]:
         # "pada Senin", "on Wednesday": a weekday with no date after it
         pats.append(rf"(?:{alternation(pack.calendar.bare_weekday_prefixes)})\s+(?P<bare>{wd})(?![\w'’])"
                     rf"(?!(?:\s+(?:{parts or 'x^'}))?\s*,?\s*(?:\(|\d|(?:{mon})\b))")
+    if parts:
+        pats.append(rf"(?P<bare>{wd})\s+(?:{parts})(?![\w'’])(?!\s*,?\s*(?:\(|\d))")
     if pack.calendar.last_weekday_prefixes:
         pats.append(rf"(?P<last>{alternation(pack.calendar.last_weekday_prefixes)})\s+(?P<wd>{wd})(?![\w])")
     # Only the relative words are matched in any case; calendar names must be capitalised.

@@ -160,7 +160,13 @@ def _with_year(tokens: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return bool(a) and bool(b) and (set(a) <= set(b) or set(b) <= set(a))
+    """One award named two ways: one name inside the other ("Adipura" / "Adipura Kencana"), or two
+    grades of one honour ("Bintang Jasa Pratama" / "Bintang Jasa Nararya": two words of three shared)."""
+    x, y = set(a), set(b)
+    if not x or not y:
+        return False
+    shared = len(x & y)
+    return x <= y or y <= x or (shared >= 2 and shared / len(x | y) >= 0.5)
 
 
 class SentenceReader:
