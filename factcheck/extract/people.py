@@ -285,10 +285,18 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
         if found and not comma and office.id in lexicon.office_by_id and lexicon.office_by_id[office.id].scope in ("unit", "org"):
             second = re.match(r"\s*,\s*", text[found[1]:])
             holder = names.forward(text, found[1] + second.end()) if second else None
+            left = LEFT_APPOSITION.search(text, max(0, m.start() - 16), m.start())
             if holder and _apposition_closes(text, holder[1]):
                 unit = " ".join(fold(found[2]).split())
                 office = office.model_copy(update={"jurisdiction": unit, "display": office.display + " " + found[2]})
                 end, found, comma = found[1], holder, second
+            elif len(found[3]) == 1 and left and status != Status.target:
+                # "Ratna Kusumawardani, Kepala Puskesmas Kedungkandang, Kota Malang": the single
+                # word after the unit names the place; the holder is the name before the office.
+                place = " ".join(fold(found[2]).split())
+                office = office.model_copy(update={"jurisdiction": f"{office.jurisdiction or ''} {place}".strip(),
+                                                   "display": office.display + " " + found[2]})
+                end, found = found[1], None
         if found and (not comma or _apposition_closes(text, found[1])):
             mention.name, mention.key, mention.end = found[2], found[3], found[1]
         elif status != Status.target:
