@@ -1,7 +1,7 @@
 """Typed data that flows between the pipeline stages.
 
 read -> Article (text lines with their original positions)
-clean -> Article with every line given a zone (body, headline, dateline, noise)
+clean -> Article with every line given a zone (body, headline, noise)
 extract -> ArticleClaims (an EventFrame, person mentions and claims, each with Evidence)
 group -> Subject (claims that may be compared, with how sure we are they describe one thing)
 check -> Finding
@@ -23,7 +23,6 @@ class Frozen(BaseModel):
 class Zone(StrEnum):
     body = "body"
     headline = "headline"
-    dateline = "dateline"
     noise = "noise"
 
 
@@ -159,7 +158,6 @@ class EventFrame(Frozen):
     presenter: str | None = None
     presenter_office: str | None = None
     location: str | None = None
-    evidence: Evidence | None = None
 
 
 class ArticleClaims(Frozen):

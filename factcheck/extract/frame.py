@@ -101,7 +101,6 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
         name=name.display if name else None, name_tokens=name.tokens if name else (),
         edition=edition, date=main_date, date_explicit=date_explicit, recipients=tuple(sorted(recipients)),
         presenter=presenter, presenter_office=presenter_office, location=location,
-        evidence=main.sentence.unit.evidence(main.sentence.start, main.sentence.end),
     )
     return frame, claims
 

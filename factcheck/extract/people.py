@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..lexicon import Lexicon, OfficeEntry, Pack, alternation, fold
 from ..models import Office, Status
@@ -52,7 +52,6 @@ class Mention:
     status: Status = Status.current
     alias: str | None = None  # "(WH)" after the name
     person: str | None = None  # set when resolved to an article person
-    roles: set[str] = field(default_factory=set)
 
     @property
     def is_pronoun(self) -> bool:
@@ -69,7 +68,9 @@ class NameReader:
     def __init__(self, lexicon: Lexicon, pack: Pack):
         self.lex = lexicon
         calendar = [w for names in pack.calendar.weekdays + pack.calendar.months for w in names]
-        self.stop = pack.not_names | {fold(w) for w in calendar} | frozenset(
+        numbers = [w for p in lexicon.packs.values()
+                   for table in (p.numbers.units, p.numbers.teens, p.numbers.tens, p.numbers.hundreds, p.numbers.scales) for w in table]
+        self.stop = pack.not_names | {fold(w) for w in calendar + numbers} | frozenset(
             fold(w) for p in lexicon.packs.values() for w in p.grammar.not_names)
         self.skip = lexicon.name_prefixes | lexicon.name_ranks
 
