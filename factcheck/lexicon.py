@@ -8,13 +8,24 @@ from __future__ import annotations
 
 import functools
 import re
+from importlib import resources
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .datafile import DataFileError, load_model
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+def _shipped_rules_dir() -> Path:
+    """The rules that came with factcheck: `factcheck/data` inside an installed wheel, or the
+    top-level `rules/` of a source checkout (an editable install maps no data folder)."""
+    packaged = Path(str(resources.files("factcheck"))) / "data"
+    if (packaged / "lang").is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+RULES_DIR = _shipped_rules_dir()
 
 
 class Strict(BaseModel):
@@ -197,6 +208,12 @@ def fold(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").replace("`", "'").replace("–", "-").replace("—", "-").lower()
 
 
+def fold_phrase(text: str) -> str:
+    """`fold` with every run of whitespace (tabs, no-break spaces, doubled spaces) as one space:
+    the key under which a matched phrase is looked up again."""
+    return " ".join(fold(text).split())
+
+
 def alternation(words: list[str] | set[str] | tuple[str, ...], ignore_case: bool = True) -> str:
     """A regex matching any of the literal phrases, preferring the longest, with spaces matching
     any whitespace. Built as a trie ("Wakil (?:Gubernur|Presiden)") so that a lexicon of a
@@ -235,6 +252,7 @@ class Pack:
         self.weekday_index = {fold(w): i for i, names in enumerate(self.calendar.weekdays) for w in names}
         self.weekday_name = [names[0] for names in self.calendar.weekdays]
         self.month_index = {fold(m): i + 1 for i, names in enumerate(self.calendar.months) for m in names}
+        self.relative_index = {fold_phrase(k): days for k, days in self.calendar.relative_days.items()}
         self.signal_words = frozenset(g.signal_words)
         self.trigger_re = phrase_re([w for t in g.triggers for w in t.words])
         self.trigger_of = {fold(w): t for t in g.triggers for w in t.words}
