@@ -270,16 +270,30 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims]) -> Finding:
     )
 
 
-def run_checks(articles: list[ArticleClaims], rules: list[Rule], lexicon: Lexicon, cfg: GroupingConfig) -> list[Finding]:
+def run_checks(articles: list[ArticleClaims], rules: list[Rule], lexicon: Lexicon, cfg: GroupingConfig,
+               errors: list[str] | None = None) -> list[Finding]:
+    """Every rule's findings. A rule that fails does not end the run: the failure, naming the
+    rule and the subject, goes to `errors` (re-raised when no list is given)."""
     articles = sorted(articles, key=lambda a: a.path)
     by_path = {a.path: a for a in articles}
     groups = group_events(articles, lexicon, cfg)
     findings: list[Finding] = []
     for rule in rules:
-        if rule.scope == "article":
-            findings += check_weekdays(rule, articles)
-            continue
-        entries = check_events(rule, groups, by_path, lexicon) if rule.scope == "event" else check_people(rule, groups, articles, lexicon)
-        findings += [to_finding(e, by_path) for e in entries]
+        subject = "(all subjects)"
+        try:
+            if rule.scope == "article":
+                findings += check_weekdays(rule, articles)
+                continue
+            if rule.scope == "event":
+                entries = check_events(rule, groups, by_path, lexicon)
+            else:
+                entries = check_people(rule, groups, articles, lexicon)
+            for entry in entries:
+                subject = entry.subject
+                findings.append(to_finding(entry, by_path))
+        except Exception as exc:
+            if errors is None:
+                raise
+            errors.append(f"rule `{rule.id}`, subject {subject!r}: internal error: {type(exc).__name__}: {exc}")
     severity_order = {Severity.error: 0, Severity.warning: 1, Severity.info: 2}
     return sorted(findings, key=lambda f: (severity_order[f.severity], f.subject, f.attribute, f.id))

@@ -1,11 +1,16 @@
 """Command line: `factcheck PATH... [--format markdown|json] [--output FILE] [--fail-on LEVEL]`.
 
-Exit codes: 0 no finding reaches --fail-on; 1 at least one does; 2 usage or internal error."""
+Exit codes: 0 every input was checked and no finding reaches --fail-on; 1 every input was
+checked and at least one finding does; 2 usage error, no article in the input, an input that
+could not be checked (unless --allow-errors), or an internal error. A traceback is never the
+user interface."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -23,42 +28,106 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     parser.add_argument("--fail-on", choices=tuple(LEVELS), default="error",
                         help="exit 1 when a finding reaches this severity (default: error; 'never' always exits 0)")
+    parser.add_argument("--exclude", metavar="GLOB", action="append", default=[],
+                        help="leave out files whose name or path below the folder given matches GLOB (repeatable); "
+                             "README*, LICENSE*, SOURCES.md and expected*.json are always left out of folders")
+    parser.add_argument("--max-bytes", metavar="N", type=int, default=None,
+                        help="largest article file read, in bytes (default: 4 MiB); a larger one is an error entry")
+    parser.add_argument("--allow-errors", action="store_true",
+                        help="decide the exit code by the findings even when some inputs could not be checked")
     parser.add_argument("--rules", metavar="DIR", type=Path, help="rules folder (default: the rules/ shipped with factcheck)")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     return parser
 
 
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`: a failed write
+    leaves the previous report as it was."""
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _say(message: str) -> None:
+    try:
+        print(f"factcheck: {message}", file=sys.stderr)
+    except (OSError, UnicodeError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    missing = [p for p in args.paths if not Path(p).exists()]
+    try:
+        return _main(args)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 2
+    except Exception as exc:  # an internal error must not pass for "findings found" (exit 1)
+        _say(f"internal error: {type(exc).__name__}: {exc}")
+        return 2
+
+
+def _main(args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
-        print(f"factcheck: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        _say(f"no such file or folder: {', '.join(missing)}")
+        return 2
+    if args.max_bytes is not None and args.max_bytes <= 0:
+        _say("--max-bytes must be a positive number of bytes")
         return 2
     from .datafile import DataFileError
     from .lexicon import RULES_DIR
     from .pipeline import run
+    from .read import MAX_BYTES
     from .report import json as json_report
     from .report import markdown as markdown_report
 
     try:
-        report = run(args.paths, args.rules or RULES_DIR)
+        report = run(args.paths, args.rules or RULES_DIR, exclude=args.exclude, max_bytes=args.max_bytes or MAX_BYTES)
     except DataFileError as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
+        _say(str(exc))
         return 2
-    except Exception as exc:  # an internal error must not pass for "findings found" (exit 1)
-        print(f"factcheck: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    if not report.articles:
+        left_out = f" ({len(report.skipped)} file(s) left out: not articles or excluded)" if report.skipped else ""
+        _say(f"no article found in {', '.join(args.paths)}{left_out}")
         return 2
     text = (json_report if args.format == "json" else markdown_report).render(report)
     if args.output:
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
+            write_atomically(Path(args.output), text)
         except OSError as exc:
-            print(f"factcheck: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            _say(f"cannot write {args.output}: {exc.strerror or exc}; the previous report, if any, is kept")
             return 2
     else:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            return 0 if not report.findings else 1
+        except OSError as exc:
+            _say(f"cannot write the report to standard output: {exc.strerror or exc}")
+            return 2
     for error in report.rule_errors:
-        print(f"factcheck: rule file skipped: {error}", file=sys.stderr)
+        _say(f"rule file skipped: {error}")
+    for error in report.check_errors:
+        _say(error)
+    unchecked = report.unchecked
+    for summary in unchecked:
+        _say(f"{summary.path}: not checked: {'; '.join(summary.errors)}")
+    if not (len(unchecked) < len(report.articles)):
+        _say("no article could be checked")
+        return 2
+    if (unchecked or report.check_errors) and not args.allow_errors:
+        _say(f"{len(unchecked)} input(s) could not be checked; exit 2 (--allow-errors decides by the findings alone)")
+        return 2
     threshold = LEVELS[args.fail_on]
     return 1 if any(f.severity.rank >= threshold for f in report.findings) else 0
 

@@ -212,8 +212,22 @@ class ArticleSummary(Frozen):
     noise_lines: int = 0
 
 
+class SkippedFile(Frozen):
+    """A file left out on purpose (not an article format, or excluded), and why."""
+
+    path: str
+    reason: str
+
+
 class Report(Frozen):
     version: int = 1
     articles: tuple[ArticleSummary, ...] = ()
     findings: tuple[Finding, ...] = ()
     rule_errors: tuple[str, ...] = ()
+    check_errors: tuple[str, ...] = ()  # a rule that failed on a subject; its other findings stand
+    skipped: tuple[SkippedFile, ...] = ()
+
+    @property
+    def unchecked(self) -> tuple[ArticleSummary, ...]:
+        """The inputs that could not be checked: they make the run incomplete."""
+        return tuple(a for a in self.articles if a.errors)

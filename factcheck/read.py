@@ -8,11 +8,15 @@ cannot be read becomes an Article with an error, and the run goes on.
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import json
+import os
 import re
-from collections.abc import Iterable
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import yaml
@@ -21,23 +25,99 @@ from .models import Article, ArticleMeta, TextLine, Zone
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
 
+# Files a folder of articles usually holds beside the articles: never read as news when a
+# folder is walked (a file named on the command line is always read). `--exclude` adds more.
+DEFAULT_EXCLUDES = ("README*", "readme*", "CHANGELOG*", "LICENSE*", "LICENCE*", "CONTRIBUTING*", "SOURCES.md",
+                    "expected*.json", "*.expected.json", "*.report.json", "package.json", "package-lock.json")
+MAX_BYTES = 4 * 1024 * 1024  # a larger file is an error entry, not a hang
+MAX_JSON_DEPTH = 64
+PLAUSIBLE_YEARS = range(1900, 2101)
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and files under folders named (recursively, hidden ones skipped), sorted."""
-    found: set[Path] = set()
-    for p in map(Path, paths):
-        if p.is_dir():
-            for f in p.rglob("*"):
-                rel = f.relative_to(p).parts
-                if f.is_file() and not any(part.startswith(".") for part in rel):
-                    found.add(f)
+
+@dataclass(frozen=True)
+class Discovery:
+    """What a walk of the inputs found: the files to read, the files left out on purpose (with
+    the reason) and the places that could not be looked into (with the reason)."""
+
+    files: tuple[Path, ...]
+    skipped: tuple[tuple[str, str], ...] = ()
+    problems: tuple[tuple[str, str], ...] = ()
+
+
+def _excluded(rel: PurePath, patterns: tuple[str, ...]) -> str | None:
+    for pattern in patterns:
+        if fnmatch.fnmatchcase(rel.name, pattern) or fnmatch.fnmatchcase(rel.as_posix(), pattern):
+            return pattern
+    return None
+
+
+def discover(paths: Iterable[str | Path], exclude: Iterable[str] = ()) -> Discovery:
+    """Files named, and files under folders named (recursively; hidden ones skipped), each once
+    however it was named, sorted. Nothing vanishes: a file left out is listed with the reason,
+    and a folder that cannot be entered or a link that leads nowhere is a problem entry."""
+    patterns = DEFAULT_EXCLUDES + tuple(exclude)
+    extra = tuple(exclude)
+    files: dict[str, Path] = {}
+    skipped: list[tuple[str, str]] = []
+    problems: list[tuple[str, str]] = []
+
+    def add(path: Path) -> None:
+        try:
+            key = os.path.realpath(path)
+        except (OSError, ValueError):
+            key = str(path)
+        files.setdefault(key, path)
+
+    for root in map(Path, paths):
+        if root.is_symlink() and not root.exists():
+            problems.append((display_path(root), "a link that leads nowhere (dangling or looping)"))
+        elif root.is_dir():
+            _walk(root, patterns, add, skipped, problems)
+        elif (pattern := _excluded(PurePath(root.name), extra)) is not None:
+            skipped.append((display_path(root), f"excluded by {pattern}"))
         else:
-            found.add(p)
-    return sorted(found, key=lambda f: str(f))
+            add(root)
+    ordered = tuple(sorted(files.values(), key=str))
+    return Discovery(ordered, tuple(sorted(skipped)), tuple(sorted(problems)))
+
+
+def _walk(root: Path, patterns: tuple[str, ...], add: Callable[[Path], None],
+          skipped: list[tuple[str, str]], problems: list[tuple[str, str]]) -> None:
+    seen_dirs: set[str] = set()
+
+    def failed(exc: OSError) -> None:
+        problems.append((display_path(Path(exc.filename or root)), f"cannot open folder: {exc.strerror or exc}"))
+
+    for folder, dirs, names in os.walk(root, onerror=failed, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen_dirs:  # a link back up the tree: walk each folder once
+            dirs[:] = []
+            continue
+        seen_dirs.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            path = Path(folder, name)
+            rel = path.relative_to(root)
+            if path.is_symlink() and not path.exists():
+                problems.append((display_path(path), "a link that leads nowhere (dangling or looping)"))
+            elif (pattern := _excluded(rel, patterns)) is not None:
+                skipped.append((display_path(path), f"excluded by {pattern}"))
+            elif path.suffix.lower() not in FORMATS:
+                skipped.append((display_path(path), f"not an article format ({', '.join(sorted(FORMATS))})"))
+            else:
+                add(path)
 
 
 def decode(raw: bytes) -> tuple[str, str | None]:
-    """UTF-8 (with or without BOM); otherwise Windows-1252/Latin-1 with a warning."""
+    """UTF-8 (with or without BOM) or UTF-16 with its BOM; otherwise Windows-1252/Latin-1, with
+    a warning."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "UTF-16 text; decoded"
+        except UnicodeDecodeError:
+            pass  # a UTF-16 mark on bytes that are not UTF-16 (a cp1252 file starting "ÿþ")
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
@@ -50,30 +130,58 @@ def decode(raw: bytes) -> tuple[str, str | None]:
     raise AssertionError("latin-1 decodes every byte string")
 
 
-def read_article(path: Path) -> Article:
-    name = str(path)
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; a ValueError says why not (not a regular file, too large)."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError("not a regular file (a FIFO, device or socket); not read")
+    if info.st_size > max_bytes:
+        raise ValueError(f"{info.st_size:,} bytes, over the {max_bytes:,}-byte limit for one article; not read")
+    with path.open("rb") as handle:
+        raw = handle.read(max_bytes + 1)
+    if len(raw) > max_bytes:  # the file grew while it was read
+        raise ValueError(f"over the {max_bytes:,}-byte limit for one article; not read")
+    return raw
+
+
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> list[Article]:
+    """The articles in one file: one, or several for a JSON array of NewsArticles. A file that
+    cannot be read gives one Article with the error."""
+    name = display_path(path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        return Article(path=name, format="unknown", errors=(f"not an article format ({', '.join(sorted(FORMATS))})",))
+        return [Article(path=name, format="unknown", errors=(f"not an article format ({', '.join(sorted(FORMATS))})",))]
     try:
-        raw = path.read_bytes()
+        raw = _read_bytes(path, max_bytes)
     except OSError as exc:
-        return Article(path=name, format=fmt, errors=(f"cannot read: {exc.strerror or exc}",))
+        return [Article(path=name, format=fmt, errors=(f"cannot read: {exc.strerror or exc}",))]
+    except ValueError as exc:
+        return [Article(path=name, format=fmt, errors=(str(exc),))]
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Article(path=name, format=fmt, errors=("binary file (contains NUL bytes)",))
-    warning: str | None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, warning = raw.decode("utf-16"), "UTF-16 text; decoded"
-    else:
-        text, warning = decode(raw)
+        return [Article(path=name, format=fmt, errors=("binary file (contains NUL bytes)",))]
+    text, warning = decode(raw)
     warnings: tuple[str, ...] = (warning,) if warning else ()
     try:
-        article = PARSERS[fmt](name, text)
-    except ValueError as exc:
-        return Article(path=name, format=fmt, errors=(str(exc),), warnings=warnings)
-    if not any(line.text.strip() for line in article.lines):
-        warnings += ("no article text",)
-    return article.model_copy(update={"warnings": warnings + article.warnings})
+        articles = parse_json_all(name, text) if fmt == "json" else [PARSERS[fmt](name, text)]
+    except (ValueError, RecursionError) as exc:
+        reason = str(exc) if isinstance(exc, ValueError) else "nested too deeply"
+        return [Article(path=name, format=fmt, errors=(reason,), warnings=warnings)]
+    out = []
+    for article in articles:
+        extra = () if any(line.text.strip() for line in article.lines) else ("no article text",)
+        out.append(article.model_copy(update={"warnings": warnings + article.warnings + extra}))
+    return out
+
+
+def read_article(path: Path, max_bytes: int = MAX_BYTES) -> Article:
+    """The first (usually the only) article in a file."""
+    return read_file(path, max_bytes)[0]
+
+
+def display_path(path: Path) -> str:
+    """The path as the report shows it: bytes that are not UTF-8 in a file name are escaped,
+    so every report can be written and read back."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def plain_lines(text: str, first_line: int = 1) -> list[TextLine]:
@@ -85,21 +193,50 @@ def parse_txt(path: str, text: str) -> Article:
 
 
 def parse_date(value: Any) -> dt.date | None:
+    """A publication date from metadata, only when it is a whole, plausible calendar date:
+    "2024-02-30", "9", "Monday", "Sept", "10:30" and a CMS placeholder "0001-01-01" are not."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value.strip():
-        from dateutil import parser as dateparser  # lazy: only front matter and JSON need it
+        return value if value.year in PLAUSIBLE_YEARS else None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    from dateutil import parser as dateparser  # lazy: only metadata needs it
 
+    text = value.strip()
+    try:
+        found = dateparser.isoparse(text).date()
+    except (ValueError, OverflowError):
         try:
-            return dateparser.isoparse(value.strip()).date()
-        except ValueError:
-            try:
-                return dateparser.parse(value.strip(), dayfirst=True).date()
-            except (ValueError, OverflowError):
-                return None
-    return None
+            # Parsed against two different defaults: a field that was not written takes the
+            # default, so the two results differ unless day, month and year are all there.
+            first = dateparser.parse(text, dayfirst=True, default=dt.datetime(1904, 1, 1))
+            second = dateparser.parse(text, dayfirst=True, default=dt.datetime(1908, 2, 2))
+        except (ValueError, OverflowError, TypeError):
+            return None
+        if first.date() != second.date():
+            return None
+        found = first.date()
+    return found if found.year in PLAUSIBLE_YEARS else None
+
+
+def published_date(value: Any, field: str, warnings: list[str]) -> dt.date | None:
+    """`parse_date`, with a reading note when a value is there but is not a usable date."""
+    found = parse_date(value)
+    if found is None and value not in (None, ""):
+        warnings.append(f"`{field}` is not a whole, plausible date: {str(value)[:40]!r}; ignored")
+    return found
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without anchors and aliases: front matter needs none, and aliases let a few hundred
+    bytes expand into gigabytes."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases are not allowed in front matter", event.start_mark)
+        return super().compose_node(parent, index)
 
 
 _MD_MARKUP = re.compile(r"^\s{0,3}#{1,6}\s+|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^\s*>\s?")
@@ -122,7 +259,7 @@ def parse_md(path: str, text: str) -> Article:
             warnings.append("front matter opened with --- on line 1 is never closed; read as text")
         else:
             try:
-                data = yaml.safe_load("\n".join(lines[1:end])) or {}
+                data = yaml.load("\n".join(lines[1:end]), Loader=_NoAliasLoader) or {}
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 line = mark.line + 2 if mark else 1
@@ -131,9 +268,7 @@ def parse_md(path: str, text: str) -> Article:
             if not isinstance(data, dict):
                 data = {}
                 warnings.append("front matter is not a mapping; ignored")
-            published = parse_date(data.get("published") or data.get("date"))
-            if (data.get("published") or data.get("date")) and published is None:
-                warnings.append(f"front matter `published` is not a date: {data.get('published')!r}")
+            published = published_date(data.get("published") or data.get("date"), "published", warnings)
             meta = ArticleMeta(
                 title=str(data["title"]) if data.get("title") else None,
                 published=published,
@@ -234,29 +369,65 @@ def parse_html(path: str, text: str) -> Article:
         for line, col, body, tag, _ in blocks
     )
     title = " ".join(parser.title.split()) or None
-    return Article(path=path, format="html", lines=lines,
-                   meta=ArticleMeta(title=title, published=parse_date(parser.published)))
+    warnings: list[str] = []
+    published = published_date(parser.published, "published_time", warnings)
+    return Article(path=path, format="html", lines=lines, meta=ArticleMeta(title=title, published=published),
+                   warnings=tuple(warnings))
 
 
-def _find_news_article(data: Any) -> dict[str, Any] | None:
+def _json_depth(text: str) -> int:
+    """How deeply the JSON text nests, in one pass (strings skipped), before it is parsed."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def _news_articles(data: Any) -> list[dict[str, Any]]:
+    """Every schema.org NewsArticle in the data: one object, an array, or an `@graph`."""
     if isinstance(data, list):
-        return next((a for a in map(_find_news_article, data) if a), None)
+        return [a for item in data for a in _news_articles(item)]
     if isinstance(data, dict):
         if "articleBody" in data or "headline" in data:
-            return data
-        return _find_news_article(data.get("@graph"))
-    return None
+            return [data]
+        return _news_articles(data.get("@graph"))
+    return []
 
 
 def parse_json(path: str, text: str) -> Article:
+    return parse_json_all(path, text)[0]
+
+
+def parse_json_all(path: str, text: str) -> list[Article]:
+    if _json_depth(text) > MAX_JSON_DEPTH:
+        raise ValueError(f"JSON nested more than {MAX_JSON_DEPTH} levels deep; not read")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"line {exc.lineno}: not valid JSON: {exc.msg}") from exc
-    item = _find_news_article(data)
-    if item is None:
+    items = _news_articles(data)
+    if not items:
         raise ValueError("JSON without `articleBody` or `headline` (expected a schema.org NewsArticle)")
+    # Several articles in one file are told apart as path#1, path#2, … in the report.
+    names = [path] if len(items) == 1 else [f"{path}#{n}" for n in range(1, len(items) + 1)]
+    return [_json_article(name, text, item) for name, item in zip(names, items, strict=True)]
 
+
+def _json_article(path: str, text: str, item: dict[str, Any]) -> Article:
     def line_of(key: str) -> int:
         found = re.search(rf'"{re.escape(key)}"\s*:', text)
         return text.count("\n", 0, found.start()) + 1 if found else 1
@@ -275,17 +446,18 @@ def parse_json(path: str, text: str) -> Article:
             lines.append(TextLine(line=body_line, column=1, text=paragraph.strip()))
     publisher = item.get("publisher")
     outlet = publisher.get("name") if isinstance(publisher, dict) else None
+    warnings: list[str] = []
     meta = ArticleMeta(
         title=headline if isinstance(headline, str) else None,
-        published=parse_date(item.get("datePublished")),
+        published=published_date(item.get("datePublished"), "datePublished", warnings),
         outlet=outlet if isinstance(outlet, str) else None,
         url=item.get("url") if isinstance(item.get("url"), str) else None,
     )
-    return Article(path=path, format="json", lines=tuple(lines), meta=meta)
+    return Article(path=path, format="json", lines=tuple(lines), meta=meta, warnings=tuple(warnings))
 
 
 PARSERS = {"txt": parse_txt, "md": parse_md, "html": parse_html, "json": parse_json}
 
 
 def read_all(paths: Iterable[str | Path]) -> list[Article]:
-    return [read_article(p) for p in discover(paths)]
+    return [article for path in discover(paths).files for article in read_file(path)]

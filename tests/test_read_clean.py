@@ -53,7 +53,9 @@ def test_bad_files_are_errors_and_the_run_goes_on(tmp_path):
     errors = {a["path"].split("/")[-1]: a["errors"] for a in report["articles"]}
     assert errors["ok.txt"] == []
     assert "line 1" in errors["bad.json"][0]
-    assert errors["notes.pdf"] and errors["bin.txt"]
+    assert errors["bin.txt"]
+    skipped = {s["path"].split("/")[-1]: s["reason"] for s in report["skipped"]}
+    assert "notes.pdf" not in errors and "not an article format" in skipped["notes.pdf"]
 
 
 def test_noise_is_marked_with_line_numbers_kept(tmp_path):

@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..lexicon import Pack, alternation, fold
+from ..lexicon import Pack, alternation, fold, fold_phrase
 from ..models import PartialDate
 
 
@@ -88,11 +88,19 @@ def full_year(text: str) -> int:
     return year
 
 
-def _last_weekday(anchor: dt.date, weekday: int, strictly_before: bool) -> dt.date:
+def _shift(anchor: dt.date, days: int) -> dt.date | None:
+    """`anchor` moved by `days`, or None off the calendar's ends (a CMS placeholder 0001-01-01)."""
+    try:
+        return anchor + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _last_weekday(anchor: dt.date, weekday: int, strictly_before: bool) -> dt.date | None:
     back = (anchor.weekday() - weekday) % 7
     if back == 0 and strictly_before:
         back = 7
-    return anchor - dt.timedelta(days=back)
+    return _shift(anchor, -back)
 
 
 def find_dates(text: str, pack: Pack, anchor: dt.date | None = None, year_hint: int | None = None) -> list[DateMention]:
@@ -119,8 +127,8 @@ def _mention(m: re.Match[str], text: str, pack: Pack, anchor: dt.date | None, ye
     wd_text = groups.get("wd")
     weekday = pack.weekday_index.get(fold(wd_text)) if wd_text else None
     if groups.get("rel"):
-        offset = pack.calendar.relative_days[next(k for k in pack.calendar.relative_days if fold(k) == fold(groups["rel"]))]
-        date = anchor + dt.timedelta(days=offset) if anchor else None
+        offset = pack.relative_index.get(fold_phrase(groups["rel"]))
+        date = _shift(anchor, offset) if anchor and offset is not None else None
         return DateMention(m.start(), m.end(), m.group(0), _partial(date), None, None, False, relative=True)
     if groups.get("last"):
         date = _last_weekday(anchor, weekday, True) if anchor and weekday is not None else None
@@ -137,8 +145,8 @@ def _mention(m: re.Match[str], text: str, pack: Pack, anchor: dt.date | None, ye
     if year is None:
         year = _infer_year(month, day, anchor, year_hint)
     try:
-        if year is not None:
-            dt.date(year, month, day)
+        # A year-less date must exist in some year (29/2 does, 30/2 never does).
+        dt.date(year if year is not None else 2000, month, day)
     except ValueError:
         return None
     is_range = bool(_range_after(pack).match(text, m.end()) or _range_before(pack).search(text[max(0, m.start() - 20):m.start()]))

@@ -22,5 +22,7 @@ def render(report: Report) -> str:
             for f in report.findings
         ],
         "rule_errors": list(report.rule_errors),
+        "check_errors": list(report.check_errors),
+        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

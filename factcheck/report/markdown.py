@@ -16,6 +16,15 @@ def _cell(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _inline(text: str) -> str:
+    """One line of report text, whatever a file name or an error message holds."""
+    return " ".join(text.split())
+
+
+def _code(text: str) -> str:
+    return _inline(text).replace("`", "'")
+
+
 def render(report: Report) -> str:
     counts = Counter(f.severity.value for f in report.findings)
     claims = sum(a.claims for a in report.articles)
@@ -24,12 +33,15 @@ def render(report: Report) -> str:
     out.append(f"- Articles read: {len(report.articles) - len(broken)} of {len(report.articles)}; claims extracted: {claims}")
     out.append(f"- Findings: {counts.get('error', 0)} error(s), {counts.get('warning', 0)} warning(s)")
     if broken:
-        out.append(f"- Files with errors: {len(broken)}")
+        out.append(f"- Not checked: {len(broken)} input(s), listed under \"Could not be used\"")
+    if report.skipped:
+        out.append(f"- Left out: {len(report.skipped)} file(s) that are not articles or were excluded")
     out.append("")
-    if report.rule_errors or broken:
+    if report.rule_errors or broken or report.check_errors:
         out += ["## Could not be used", ""]
-        out += [f"- rule file: {e}" for e in report.rule_errors]
-        out += [f"- `{a.path}`: {'; '.join(a.errors)}" for a in broken]
+        out += [f"- rule file: {_inline(e)}" for e in report.rule_errors]
+        out += [f"- check: {_inline(e)}" for e in report.check_errors]
+        out += [f"- `{_code(a.path)}`: {_inline('; '.join(a.errors))}" for a in broken]
         out.append("")
     warned = [a for a in report.articles if a.warnings and not a.errors]
     if not report.findings:
@@ -42,13 +54,13 @@ def render(report: Report) -> str:
         out.append("| Article | What it says | Line | Quoted words |")
         out.append("|---|---|---|---|")
         for e in f.evidence:
-            out.append(f"| {PurePath(e.path).name} | {_cell(e.value, 60)} | {e.line} | {_cell(e.quote)} |")
+            out.append(f"| {_cell(PurePath(e.path).name)} | {_cell(e.value, 60)} | {e.line} | {_cell(e.quote)} |")
         out.append("")
         out.append(f"**Verdict:** {f.severity.value} (confidence {f.confidence:.2f}): {f.why}.  ")
         out.append(f"Rule `{f.rule}` · finding `{f.id}`")
         out.append("")
     if warned:
         out += ["## Reading notes", ""]
-        out += [f"- `{a.path}`: {'; '.join(a.warnings)}" for a in warned]
+        out += [f"- `{_code(a.path)}`: {_inline('; '.join(a.warnings))}" for a in warned]
         out.append("")
     return "\n".join(out)
