@@ -56,6 +56,18 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def _missing(path: str) -> bool:
+    """Not there at all. A path that cannot be looked at (a folder on the way that cannot be
+    entered) is there: it becomes an error entry in the report."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
 def _say(message: str) -> None:
     try:
         print(f"factcheck: {message}", file=sys.stderr)
@@ -76,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(args: argparse.Namespace) -> int:
-    missing = [p for p in args.paths if not os.path.lexists(p)]
+    missing = [p for p in args.paths if _missing(p)]
     if missing:
         _say(f"no such file or folder: {', '.join(missing)}")
         return 2

@@ -69,6 +69,11 @@ def discover(paths: Iterable[str | Path], exclude: Iterable[str] = ()) -> Discov
         files.setdefault(key, path)
 
     for root in map(Path, paths):
+        try:
+            root.is_dir()
+        except OSError as exc:  # a folder on the way that cannot be entered
+            problems.append((display_path(root), f"cannot open: {exc.strerror or exc}"))
+            continue
         if root.is_symlink() and not root.exists():
             problems.append((display_path(root), "a link that leads nowhere (dangling or looping)"))
         elif root.is_dir():

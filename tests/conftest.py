@@ -46,3 +46,22 @@ def report_json(paths) -> dict:
 def findings(paths, attribute: str | None = None) -> list[dict]:
     found = [f for f in report_json(paths)["findings"] if f["severity"] in ("warning", "error")]
     return [f for f in found if attribute is None or f["attribute"] == attribute]
+
+
+def factcheck_command() -> list[str]:
+    """The installed `factcheck` command of this environment (as a user runs it)."""
+    import shutil
+    import sys
+
+    script = Path(sys.executable).parent / "factcheck"
+    found = str(script) if script.exists() else shutil.which("factcheck")
+    return [found] if found else [sys.executable, "-m", "factcheck"]
+
+
+def run_cli(*args: str | Path, timeout: float = 60, **kwargs):
+    """Run the installed command as a subprocess; the result has returncode, stdout, stderr."""
+    import subprocess
+
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    kwargs.setdefault("stderr", subprocess.PIPE)
+    return subprocess.run([*factcheck_command(), *map(str, args)], text=True, timeout=timeout, errors="replace", **kwargs)

@@ -1,0 +1,52 @@
+"""What the command does with the inputs it is given (issue 8): no article is an error, files
+that are not articles are left out and said so, and --exclude leaves out more."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from tests.conftest import ROOT, run_cli
+
+
+def test_an_empty_folder_is_an_error_not_a_clean_report(tmp_path):
+    result = run_cli(tmp_path)
+    assert result.returncode == 2
+    assert "no article found" in result.stderr and "No conflicting facts" not in result.stdout
+
+
+def test_a_folder_of_non_articles_is_an_error_that_says_what_was_left_out(tmp_path):
+    (tmp_path / "README.md").write_text("# Notes\n", encoding="utf-8")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    result = run_cli(tmp_path)
+    assert result.returncode == 2 and "2 file(s) left out" in result.stderr
+
+
+def test_readme_expected_json_and_images_beside_articles_are_not_read_as_news(tmp_path):
+    shutil.copytree(ROOT / "seeds", tmp_path / "in")
+    (tmp_path / "in" / "README.md").write_text("Penghargaan diserahkan Menteri Sosial pada Senin (1/1/2024).\n", encoding="utf-8")
+    (tmp_path / "in" / "expected.json").write_text('{"headline": "x", "articleBody": "y"}', encoding="utf-8")
+    (tmp_path / "in" / "logo.png").write_bytes(b"\x89PNG")
+    result = run_cli(tmp_path / "in", "--format", "json")
+    assert result.returncode == 0
+    report = json.loads(result.stdout)
+    assert sorted(a["path"].rsplit("/", 1)[-1] for a in report["articles"]) == sorted(p.name for p in (ROOT / "seeds").iterdir())
+    assert sorted(s["path"].rsplit("/", 1)[-1] for s in report["skipped"]) == ["README.md", "expected.json", "logo.png"]
+    assert "Left out: 3 file(s)" in run_cli(tmp_path / "in").stdout
+
+
+def test_exclude_leaves_out_matching_files(tmp_path):
+    shutil.copytree(ROOT / "seeds", tmp_path / "in")
+    result = run_cli(tmp_path / "in", "--exclude", "001_*", "--format", "json")
+    report = json.loads(result.stdout)
+    assert [a["path"].rsplit("/", 1)[-1] for a in report["articles"]] == ["000_86caa9665f90601d.txt"]
+    assert report["findings"] == [] and result.returncode == 0
+
+
+def test_an_article_over_the_size_limit_is_an_error_entry(tmp_path):
+    shutil.copytree(ROOT / "seeds", tmp_path / "in")
+    (tmp_path / "in" / "big.txt").write_text("Bupati menerima penghargaan. " * 2000, encoding="utf-8")
+    result = run_cli(tmp_path / "in", "--max-bytes", "20000", "--format", "json")
+    assert result.returncode == 2
+    errors = {a["path"].rsplit("/", 1)[-1]: a["errors"] for a in json.loads(result.stdout)["articles"]}
+    assert "limit" in errors["big.txt"][0]
