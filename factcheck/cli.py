@@ -75,10 +75,32 @@ def _say(message: str) -> None:
         pass
 
 
+def build_claims_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="factcheck claims", description="Print each article's normalised claims.")
+    parser.add_argument("paths", nargs="+", help="article files or folders")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--rules", metavar="DIR", type=Path, help="rules folder (default: the rules/ shipped with factcheck)")
+    return parser
+
+
+def _claims(args: argparse.Namespace) -> int:
+    from .lexicon import RULES_DIR, load_lexicon
+    from .pipeline import claims_for
+    from .read import discover
+    from .report import claims as claims_report
+
+    lexicon = load_lexicon(args.rules or RULES_DIR)
+    results = [r for path in discover(args.paths).files for r in claims_for(path, lexicon)]
+    sys.stdout.write((claims_report.render_json if args.format == "json" else claims_report.render_text)(results))
+    return 2 if any(s.errors for s, _ in results) or not results else 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    claims_mode = bool(argv) and argv[0] == "claims" and not os.path.exists("claims")
+    args = (build_claims_parser().parse_args(argv[1:]) if claims_mode else build_parser().parse_args(argv))
     try:
-        return _main(args)
+        return _claims(args) if claims_mode else _main(args)
     except KeyboardInterrupt:
         _say("interrupted")
         return 2
