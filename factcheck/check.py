@@ -6,6 +6,7 @@ each subject's conflicts into one finding that lists every article's claim."""
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -77,11 +78,21 @@ def _recipient_label(rid: str, article: ArticleClaims, lex: Lexicon) -> str:
     return name.title()
 
 
+def _subject_article(members: list[str], by_path: dict[str, ArticleClaims]) -> str:
+    """The member whose event names the subject: chosen by what the articles say, never by
+    their file names, so that renaming files changes no subject."""
+    def content(path: str) -> tuple:
+        frame = by_path[path].event
+        richness = -sum(bool(v) for v in (frame.name, frame.recipients, frame.presenter, frame.date)) if frame else 0
+        return (richness, frame.model_dump_json() if frame else "", tuple(c.evidence.quote for c in by_path[path].claims))
+    return min(members, key=content)
+
+
 def _event_subject(group: EventGroup | None, article: ArticleClaims, lex: Lexicon) -> str:
     """"Paritrana Award · Kabupaten Tangerang", "Pelantikan · Al Muktabar": what, and for whom."""
     frame = article.event
     if frame is None:
-        return _base(article.path)
+        return "one article"
     label = {"award": "" if frame.name else "Penganugerahan", "inauguration": "Pelantikan", "handover": "Penyerahan",
              "groundbreaking": "Peletakan batu pertama",
              "signing": "Penandatanganan", "opening": "Peresmian"}.get(frame.kind, frame.kind)
@@ -121,7 +132,7 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
 
     in_group: dict[str, EventGroup] = {p: g for g in groups for p in g.members}
     for group in groups:
-        subject = _event_subject(group, by_path[group.members[0]], lex)
+        subject = _event_subject(group, by_path[_subject_article(group.members, by_path)], lex)
         for x, y in combinations(group.members, 2):
             relation = group.relation(x, y)
             if relation is None or relation.same is False:
@@ -139,7 +150,7 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
             own = claims_of(path)
             home = in_group.get(path)
             subject_key = "|".join(home.members) if home else path
-            subject = _event_subject(home, by_path[home.members[0]] if home else article, lex)
+            subject = _event_subject(home, by_path[_subject_article(home.members, by_path)] if home else article, lex)
             for a, b in combinations(own, 2):
                 if per_recipient(path) and not _recipients_agree(a, b):
                     continue
@@ -160,7 +171,12 @@ def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleCla
     group_of = {p: g for g in groups for p in g.members}
     ref = {a.path: a.reference_date for a in articles}
     concurrent_in = {a.path: set(a.concurrent) for a in articles}
-    names = {person_of[(a.path, pid)]: display for a in articles for pid, display in a.people.items()}
+    # One display name per person whatever the file order: the most used, then the shortest.
+    spellings: dict[str, Counter[str]] = {}
+    for a in articles:
+        for pid, display in a.people.items():
+            spellings.setdefault(person_of[(a.path, pid)], Counter())[display] += 1
+    names = {who: min(seen, key=lambda d: (-seen[d], len(d), d)) for who, seen in spellings.items()}
     out: list[Conflicts] = []
     for who, per_article in sorted(by_person.items()):
         entry = Conflicts(rule, names.get(who, who), who)
@@ -212,8 +228,8 @@ def check_weekdays(rule: Rule, articles: list[ArticleClaims]) -> list[Finding]:
             evidence = (FindingEvidence(path=claim.evidence.path, line=claim.evidence.line, column=claim.evidence.column,
                                         value=written, quote=claim.evidence.quote),)
             out.append(Finding(
-                id=_fingerprint(rule.id, _base(article.path), [(_base(article.path), claim.display)]),
-                rule=rule.id, attribute=rule.attribute, severity=rule.level, subject=f"{claim.partial.iso()} in {_base(article.path)}",
+                id=_fingerprint(rule.id, claim.display, [(claim.evidence.quote, claim.display)]),
+                rule=rule.id, attribute=rule.attribute, severity=rule.level, subject=f"{written} {claim.partial.iso()}",
                 message=message, why=f"the calendar puts {claim.partial.iso()} on a {claim.weekday}", confidence=1.0,
                 evidence=evidence,
             ))
@@ -246,10 +262,11 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims]) -> Finding:
         FindingEvidence(path=c.evidence.path, line=c.evidence.line, column=c.evidence.column, value=c.display, quote=c.evidence.quote)
         for path in sorted(involved) for c in sorted(involved[path], key=lambda c: (c.evidence.line, c.evidence.column))
     )
-    values = []
+    # Distinct values, the one most articles give first; ties by the value itself, not by file.
+    articles_of: dict[str, set[str]] = {}
     for ev in evidence:
-        if ev.value not in values:
-            values.append(ev.value)
+        articles_of.setdefault(ev.value, set()).add(ev.path)
+    values = sorted(articles_of, key=lambda v: (-len(articles_of[v]), v))
     shown = " vs ".join(f'"{v}"' for v in values[:4])
     why_parts = sorted({rel.why for rel in deciding})
     if all(rel is INSIDE_ONE_ARTICLE for rel in deciding):
@@ -264,7 +281,7 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims]) -> Finding:
         message += f" ({why_parts[0]})"
     return Finding(
         id=_fingerprint(rule.id, entry.subject + "|" + entry.key + "|" + ",".join(entry.recipients),
-                        [(_base(e.path), e.value) for e in evidence]),
+                        [(e.quote, e.value) for e in evidence]),
         rule=rule.id, attribute=rule.attribute, severity=severity, subject=entry.subject, message=message, why=why,
         confidence=round(confidence, 2), evidence=evidence,
     )

@@ -156,10 +156,12 @@ def group_events(articles: list[ArticleClaims], lexicon: Lexicon, cfg: GroupingC
         rel = occurrence(frames[x], frames[y], (frames[x].edition, frames[y].edition), cfg)
         if rel.same:
             occ.union(x, y)
-    edition_of: dict[str, int | None] = {}
+    # The edition an occurrence's reports name, when they name one edition only (whatever the
+    # order of the files).
+    editions_of: dict[str, set[int]] = {}
     for path, frame in frames.items():
-        root = occ.find(path)
-        edition_of[root] = edition_of.get(root) or frame.edition
+        editions_of.setdefault(occ.find(path), set()).update([frame.edition] if frame.edition is not None else [])
+    edition_of = {root: next(iter(eds)) if len(eds) == 1 else None for root, eds in editions_of.items()}
     groups = UnionFind()
     relations: dict[tuple[str, str], Relation] = {}
     for x, y in linked:

@@ -70,3 +70,27 @@ def test_news_like_word_salad_never_crashes(text):
 def test_arbitrary_markup_never_crashes_readers(text):
     for parsed in (parse_md("x.md", "---\n" + text), parse_html("x.html", "<article><p>" + text)):
         extract(clean(parsed, LEX), LEX)
+
+
+def _findings_by_content(report, name_of: dict[str, str]) -> list[tuple]:
+    """Findings with each path replaced by the original file it was copied from."""
+    return sorted((f.id, f.rule, f.severity.value, f.subject, f.message,
+                   tuple(sorted((name_of[e.path], e.line, e.value, e.quote) for e in f.evidence))) for f in report.findings)
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.randoms(use_true_random=False))
+def test_renaming_and_reordering_files_changes_no_finding(tmp_path_factory, rnd: random.Random):
+    """Finding ids, subjects, messages and evidence depend on what the articles say, not on
+    what their files are called or the order they are listed in."""
+    folder = tmp_path_factory.mktemp("renamed")
+    sources = CORPUS[:]
+    rnd.shuffle(sources)  # the new names sort the files into another order
+    copies = {}
+    for n, source in enumerate(sources):
+        name = f"{rnd.randrange(10**6):06d}_{n}{source.suffix}"  # the format stays; the name does not
+        (folder / name).write_bytes(source.read_bytes())
+        copies[str(folder / name)] = source.name
+    original = run([str(p) for p in CORPUS])
+    renamed = run([str(folder)])
+    assert _findings_by_content(renamed, copies) == _findings_by_content(original, {str(p): p.name for p in CORPUS})
