@@ -173,9 +173,9 @@ def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleCla
     concurrent_in = {a.path: set(a.concurrent) for a in articles}
     # One display name per person whatever the file order: the most used, then the shortest.
     spellings: dict[str, Counter[str]] = {}
-    for a in articles:
-        for pid, display in a.people.items():
-            spellings.setdefault(person_of[(a.path, pid)], Counter())[display] += 1
+    for article in articles:
+        for pid, display in article.people.items():
+            spellings.setdefault(person_of[(article.path, pid)], Counter())[display] += 1
     names = {who: min(seen, key=lambda d: (-seen[d], len(d), d)) for who, seen in spellings.items()}
     out: list[Conflicts] = []
     for who, per_article in sorted(by_person.items()):
