@@ -14,7 +14,7 @@ from pathlib import PurePath
 
 from .group import EventGroup, Relation, group_events, group_people
 from .lexicon import Lexicon
-from .models import ArticleClaims, Claim, Finding, FindingEvidence, Severity, Status
+from .models import ArticleClaims, Claim, ClaimSource, Finding, FindingEvidence, Severity, Status
 from .normalise import (
     name_match,
     offices_compatible,
@@ -241,7 +241,23 @@ def _fingerprint(rule: str, subject: str, values: list[tuple[str, str]]) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims]) -> Finding:
+SOURCE_WORDS = {ClaimSource.act: "the act's sentence", ClaimSource.joined: "another sentence about the act",
+                ClaimSource.body: "the body", ClaimSource.quote: "a statement's date or a quotation",
+                ClaimSource.listing: "a list"}
+
+
+def _pair_severity(rule: Rule, a: Claim, b: Claim, relation: Relation, cfg: GroupingConfig) -> tuple[Severity, float]:
+    """The level one conflicting pair deserves, and what its weaker side is worth: the rule's
+    level only when both claims are strong and the articles surely describe one occurrence."""
+    worth = min(cfg.claim_worth(a.source), cfg.claim_worth(b.source))
+    if relation.same and worth >= cfg.error_needs:
+        return rule.level, worth
+    if worth >= cfg.warning_needs:
+        return rule.uncertain_level, worth
+    return Severity.info, worth
+
+
+def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims], cfg: GroupingConfig) -> Finding:
     rule = entry.rule
     involved: dict[str, list[Claim]] = {}
     for a, b, _ in entry.pairs:
@@ -255,9 +271,13 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims]) -> Finding:
             if c.attribute == rule.attribute and c not in involved[path] and _claim_key(rule, c) == entry.key and (
                     not entry.recipients or (c.recipients and set(c.recipients) & set(entry.recipients))):
                 involved[path].append(c)
-    severity = max((rule.level if rel.same else rule.uncertain_level for _, _, rel in entry.pairs), key=lambda s: s.rank)
-    deciding = [rel for _, _, rel in entry.pairs if (rule.level if rel.same else rule.uncertain_level) == severity]
-    confidence = max(rel.confidence for rel in deciding)
+    judged = [(a, b, rel, *_pair_severity(rule, a, b, rel, cfg)) for a, b, rel in entry.pairs]
+    severity = max((s for *_, s, _ in judged), key=lambda s: s.rank)
+    deciding = [rel for _, _, rel, s, _ in judged if s == severity]
+    # How sure the finding is: the occurrence's confidence, lowered when a side is weaker than an error needs.
+    confidence = max(rel.confidence * min(1.0, worth / cfg.error_needs) for _, _, rel, s, worth in judged if s == severity)
+    weak = sorted({SOURCE_WORDS[c.source] for a, b, _, s, worth in judged if s == severity and worth < cfg.error_needs
+                   for c in (a, b) if cfg.claim_worth(c.source) < cfg.error_needs})
     evidence = tuple(
         FindingEvidence(path=c.evidence.path, line=c.evidence.line, column=c.evidence.column, value=c.display, quote=c.evidence.quote)
         for path in sorted(involved) for c in sorted(involved[path], key=lambda c: (c.evidence.line, c.evidence.column))
@@ -269,16 +289,20 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims]) -> Finding:
     values = sorted(articles_of, key=lambda v: (-len(articles_of[v]), v))
     shown = " vs ".join(f'"{v}"' for v in values[:4])
     why_parts = sorted({rel.why for rel in deciding})
+    if weak:
+        why_parts.append(f"read from {' and '.join(weak)}, which may not be about this event")
     if all(rel is INSIDE_ONE_ARTICLE for rel in deciding):
         level_why = "it contradicts itself"
     elif severity == rule.level:
         level_why = "the articles describe the same occurrence"
+    elif weak and all(rel.same for rel in deciding):
+        level_why = "the evidence is weaker than the rule's level asks"
     else:
         level_why = "they may describe different occurrences"
     why = f"{'; '.join(why_parts)}: {level_why}"
     message = rule.message.format(subject=entry.subject, values=shown, unit=entry.key or "items")
     if severity != rule.level:
-        message += f" ({why_parts[0]})"
+        message += f" ({why_parts[-1] if weak else why_parts[0]})"
     return Finding(
         id=_fingerprint(rule.id, entry.subject + "|" + entry.key + "|" + ",".join(entry.recipients),
                         [(e.quote, e.value) for e in evidence]),
@@ -307,7 +331,7 @@ def run_checks(articles: list[ArticleClaims], rules: list[Rule], lexicon: Lexico
                 entries = check_people(rule, groups, articles, lexicon)
             for entry in entries:
                 subject = entry.subject
-                findings.append(to_finding(entry, by_path))
+                findings.append(to_finding(entry, by_path, cfg))
         except Exception as exc:
             if errors is None:
                 raise

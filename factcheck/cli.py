@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     parser.add_argument("--fail-on", choices=tuple(LEVELS), default="error",
                         help="exit 1 when a finding reaches this severity (default: error; 'never' always exits 0)")
+    parser.add_argument("--show", choices=("info",), action="append", default=[],
+                        help="also show info findings (weak evidence: claims read from lists or quotations)")
     parser.add_argument("--exclude", metavar="GLOB", action="append", default=[],
                         help="leave out files whose name or path below the folder given matches GLOB (repeatable); "
                              "README*, LICENSE*, SOURCES.md and expected*.json are always left out of folders")
@@ -133,6 +135,9 @@ def _main(args: argparse.Namespace) -> int:
         left_out = f" ({len(report.skipped)} file(s) left out: not articles or excluded)" if report.skipped else ""
         _say(f"no article found in {', '.join(args.paths)}{left_out}")
         return 2
+    if "info" not in args.show:
+        shown = tuple(f for f in report.findings if f.severity.value != "info")
+        report = report.model_copy(update={"findings": shown, "hidden_info": len(report.findings) - len(shown)})
     text = (json_report if args.format == "json" else markdown_report).render(report)
     if args.output:
         try:

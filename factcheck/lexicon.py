@@ -126,6 +126,10 @@ class GrammarFile(Strict):
     decree_nouns: list[str] = []
     doer_fillers: list[str] = []
     nickname_markers: list[str] = []
+    # Verbs of saying: a date right after "ujar X, Rabu (24/4)" dates the statement, not the act.
+    speech_verbs: list[str] = []
+    # Words that open an enumeration ("berikut daftar", "yaitu"): what follows lists many.
+    list_intros: list[str] = []
     markers: Markers = Markers()
     status: StatusWords = StatusWords()
     location: PhraseRules = PhraseRules()
@@ -272,6 +276,10 @@ class Pack:
         self.marker_res = {role: phrase_re(words) for role, words in g.markers.model_dump().items() if words}
         self.past_re = phrase_re(g.status.past)
         self.irrealis_re = phrase_re(g.status.irrealis)
+        never = re.compile(r"(?!x)x")
+        self.speech_tail_re = re.compile(rf"(?<![\w'’])(?:{alternation(g.speech_verbs)})(?![\w'’])[^.!?\"“”]{{0,80}}$",
+                                         re.IGNORECASE) if g.speech_verbs else never
+        self.list_intro_re = phrase_re(g.list_intros) if g.list_intros else never
         self.concurrent_re = phrase_re(g.status.concurrent)
         self.background_re = phrase_re(g.status.background)
         self.location_prep_re = phrase_re(g.location.prepositions, 0)

@@ -125,6 +125,16 @@ class PersonMention(Frozen):
     evidence: Evidence
 
 
+class ClaimSource(StrEnum):
+    """Where in the article a claim was read: how much it says about the article's own event."""
+
+    act = "act"  # the sentence that reports the act itself
+    joined = "joined"  # another sentence about the same act
+    body = "body"  # any other sentence (offices, categories, counts)
+    quote = "quote"  # the date of a statement ("ujar X, Rabu (24/4)"), or words inside quotation marks
+    listing = "list"  # a list of winners, criteria or names ("berikut daftar ...", bullets)
+
+
 class Claim(Frozen):
     """One thing an article says, normalised so that claims can be compared."""
 
@@ -141,6 +151,7 @@ class Claim(Frozen):
     approximate: bool = False
     weekday: str | None = None  # the weekday as written, for weekday claims
     partial: PartialDate | None = None
+    source: ClaimSource = ClaimSource.body
 
 
 class EventFrame(Frozen):
@@ -226,6 +237,7 @@ class Report(Frozen):
     rule_errors: tuple[str, ...] = ()
     check_errors: tuple[str, ...] = ()  # a rule that failed on a subject; its other findings stand
     skipped: tuple[SkippedFile, ...] = ()
+    hidden_info: int = 0  # info findings left out of this report (shown with --show info)
 
     @property
     def unchecked(self) -> tuple[ArticleSummary, ...]:

@@ -40,9 +40,17 @@ class GroupingConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     same_occurrence_days: int = Field(default=45, ge=0)
     confidence: dict[str, float] = {}
+    # How much a claim is worth by where it was read (models.ClaimSource), and the least worth
+    # both sides of a finding need for each severity.
+    claim_confidence: dict[str, float] = {}
+    error_needs: float = Field(default=0.9, ge=0, le=1)
+    warning_needs: float = Field(default=0.5, ge=0, le=1)
 
     def conf(self, name: str, default: float) -> float:
         return self.confidence.get(name, default)
+
+    def claim_worth(self, source: str) -> float:
+        return self.claim_confidence.get(source, 1.0)
 
 
 def load_rules(rules_dir: Path) -> tuple[list[Rule], list[str]]:

@@ -52,10 +52,10 @@ def test_an_article_over_the_size_limit_is_an_error_entry(tmp_path):
     assert "limit" in errors["big.txt"][0]
 
 
-def test_claims_prints_each_articles_claims_with_line_and_confidence():
+def test_claims_prints_each_articles_claims_with_line_and_where_they_were_read():
     result = run_cli("claims", ROOT / "seeds" / "001_54aaad936bbab106.txt")
     assert result.returncode == 0
     presenter = [line for line in result.stdout.splitlines() if line.split()[:1] == ["presenter"]]
-    assert presenter and "Tito Karnavian" in presenter[0] and " 9 " in presenter[0]
+    assert presenter and "Tito Karnavian" in presenter[0] and " 9 " in presenter[0] and ({"act", "joined"} & set(presenter[0].split()))
     data = json.loads(run_cli("claims", ROOT / "seeds", "--format", "json").stdout)
     assert len(data) == 2 and all(item["claims"]["claims"] for item in data)

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from ..lexicon import Lexicon, Pack, fold
-from ..models import Article, ArticleClaims, Claim, PartialDate, Zone
+from ..models import Article, ArticleClaims, Claim, ClaimSource, PartialDate, Zone
 from .claims import category_claims, measure_claims, title_claims, weekday_claims
 from .dates import DateMention, find_dates
 from .events import AwardName, SentenceEvent, SentenceReader, award_names
@@ -41,6 +41,39 @@ def blank_dateline_prefix(unit: TextUnit, pack: Pack, lexicon: Lexicon) -> dt.da
     dated = [d.date.as_date() for d in find_dates(head, pack) if d.date and d.date.year]
     unit.text = " " * m.end() + unit.text[m.end():]
     return dated[0] if dated else None
+
+
+# A list item: a bullet or a number opening the line ("- Bupati Sumedang, ...", "2. Kota Bogor").
+LIST_ITEM = re.compile(r"^\s*(?:[-•*▪►–]|\d{1,2}[.)])\s+")
+LIST_ITEM_MAX = 160  # after an intro ending in ":", lines this short continue the list
+
+
+def enumerates(text: str, pack: Pack) -> bool:
+    """"Penerima penghargaan yaitu Kota A kategori X, Kota B kategori Y, dan ...": one sentence
+    that lists many after an intro word."""
+    m = pack.list_intro_re.search(text)
+    if m is None:
+        return False
+    rest = text[m.end():]
+    return rest.lstrip().startswith(":") or rest.count(",") >= 2
+
+
+def listed_sentences(units: list[TextUnit], pack: Pack, split: dict[int, list[Sentence]]) -> set[int]:
+    """The sentences (by id) that stand in a list: bullet lines, the short lines after an intro
+    that ends with a colon, and sentences that enumerate after an intro word."""
+    listed: set[int] = set()
+    after_intro = False
+    for unit in units:
+        if unit.zone != Zone.body:
+            after_intro = False
+            continue
+        text = unit.text.strip()
+        item = bool(LIST_ITEM.match(text)) or (after_intro and len(text) <= LIST_ITEM_MAX)
+        for sentence in split[id(unit)]:
+            if item or enumerates(sentence.text, pack):
+                listed.add(id(sentence))
+        after_intro = text.endswith(":") or (after_intro and item)
+    return listed
 
 
 def detect_language(units: list[TextUnit], lexicon: Lexicon) -> Pack:
@@ -83,8 +116,10 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     body: list[tuple[Sentence, list[DateMention], list[Mention]]] = []
     claims: list[Claim] = []
     known_awards: list[AwardName] = []
+    split = {id(u): sentences_of(u, pack.abbreviations) for u in units}
+    listed = listed_sentences(units, pack, split)
     for unit in units:
-        for sentence in sentences_of(unit, pack.abbreviations):
+        for sentence in split[id(unit)]:
             text = sentence.text
             dates = find_dates(text, pack, anchor, year_hint)
             if unit.zone == Zone.headline:
@@ -130,11 +165,13 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
         if pack.concurrent_re.search(sentence.text):
             concurrent.update(m.person for m in mentions if m.person)
         previous_first = firsts[0] if firsts else previous_first
-        claims += title_claims(sentence, mentions, people)
-        claims += category_claims(sentence, mentions, people, lexicon, pack, dates)
-        claims += measure_claims(sentence, dates, pack, lexicon)
+        read = (title_claims(sentence, mentions, people) + category_claims(sentence, mentions, people, lexicon, pack, dates)
+                + measure_claims(sentence, dates, pack, lexicon))
+        if id(sentence) in listed:
+            read = [c.model_copy(update={"source": ClaimSource.listing}) for c in read]
+        claims += read
 
-    frame, event_claims = main_event(events, awards, people, lexicon, pack, awards_in, known_awards)
+    frame, event_claims = main_event(events, awards, people, lexicon, pack, awards_in, known_awards, listed)
     claims += event_claims
     if frame is not None and frame.recipients:
         # "Kota Madiun, peraih kategori ...": a category whose receiver the sentence does not name

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..lexicon import Lexicon, Pack, fold
-from ..models import Claim, EventFrame
+from ..models import Claim, ClaimSource, EventFrame
 from .dates import DateMention
 from .events import AwardName, SentenceEvent, names_compatible
 from .resolve import Person, person_value, recipient_ids
@@ -28,7 +28,8 @@ def lead_dates(previous: tuple[Sentence, list[DateMention]], sentence: Sentence)
 
 def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dict[str, Person], lexicon: Lexicon,
                pack: Pack, awards_in: dict[int, list[AwardName]] | None = None,
-               headline_awards: list[AwardName] | None = None) -> tuple[EventFrame | None, list[Claim]]:
+               headline_awards: list[AwardName] | None = None,
+               listed: set[int] | None = None) -> tuple[EventFrame | None, list[Claim]]:
     """The article's main event: the first act it reports as fact, and every later sentence
     about an act of the same kind (or about "the ceremony") whose date does not set it apart."""
     main = next((e for e in events if e.kind and not e.irrealis), None)
@@ -57,11 +58,17 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
     date_explicit = False
     for e in joined:
         unit, offset = e.sentence.unit, e.sentence.start
+        source = (ClaimSource.listing if id(e.sentence) in (listed or set())
+                  else ClaimSource.act if e is main else ClaimSource.joined)
+        first_claim = len(claims)
         for d in e.dates:
             if d.date is None or (main_date is not None and (main_date.days_to(d.date) or 0) > INTRA_ARTICLE_DAYS):
                 continue
             date_explicit = date_explicit or d.explicit
+            text_before = e.sentence.text[max(0, d.start - 120):d.start]
+            said = source != ClaimSource.listing and bool(pack.speech_tail_re.search(text_before))
             claims.append(Claim(attribute="date", value=d.date.iso(), display=d.text, partial=d.date,
+                                source=ClaimSource.quote if said else source,
                                 evidence=unit.evidence(offset + d.start, offset + d.end)))
         for role in e.roles:
             value = person_value(role.mention, people)
@@ -87,6 +94,8 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
             claims.append(Claim(attribute="quantity", value=f"{number.value:g}", display=number.text,
                                 unit=count_unit, approximate=approximate,
                                 evidence=unit.evidence(offset + number.start, offset + number.end)))
+        claims[first_claim:] = [c if c.attribute == "date" else c.model_copy(update={"source": source})
+                                for c in claims[first_claim:]]
     # The award is the one the act's own sentences name; else the first the article names outside
     # background ("yang tahun lalu juga membawa pulang Anugerah X"); else the headline's.
     own = [a for e in joined for a in (awards_in or {}).get(id(e.sentence), [])]

@@ -30,10 +30,10 @@ def render_text(results: list[tuple[ArticleSummary, ArticleClaims | None]]) -> s
                        f" | venue {frame.location or '-'}")
         else:
             out.append("   event: none found")
-        out.append(f"   {'attribute':<10} {'value':<42} {'line':>4}  {'conf':>4}  quoted words")
+        out.append(f"   {'attribute':<10} {'value':<42} {'line':>4}  {'read from':<9}  quoted words")
         for c in sorted(claims.claims, key=lambda c: (c.evidence.line, c.evidence.column, c.attribute)):
             value = f"{c.display} · {claims.people.get(c.person, c.person)}" if c.person else c.display
-            out.append(f"   {c.attribute:<10} {_cell(value, 42):<42} {c.evidence.line:>4}  {c.confidence:>4.2f}  "
+            out.append(f"   {c.attribute:<10} {_cell(value, 42):<42} {c.evidence.line:>4}  {c.source.value:<9}  "
                        f"{_cell(c.evidence.quote, 90)}")
         out.append("")
     return "\n".join(out)

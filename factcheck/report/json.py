@@ -21,6 +21,7 @@ def render(report: Report) -> str:
              "evidence": [e.model_dump() for e in f.evidence]}
             for f in report.findings
         ],
+        "hidden_info": report.hidden_info,
         "rule_errors": list(report.rule_errors),
         "check_errors": list(report.check_errors),
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],

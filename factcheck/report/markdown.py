@@ -31,7 +31,9 @@ def render(report: Report) -> str:
     broken = [a for a in report.articles if a.errors]
     out = ["# factcheck report", ""]
     out.append(f"- Articles read: {len(report.articles) - len(broken)} of {len(report.articles)}; claims extracted: {claims}")
-    out.append(f"- Findings: {counts.get('error', 0)} error(s), {counts.get('warning', 0)} warning(s)")
+    hidden = f"; {report.hidden_info} info finding(s) on weak evidence not shown (--show info)" if report.hidden_info else ""
+    shown_info = f", {counts['info']} info" if counts.get("info") else ""
+    out.append(f"- Findings: {counts.get('error', 0)} error(s), {counts.get('warning', 0)} warning(s){shown_info}{hidden}")
     if broken:
         out.append(f"- Not checked: {len(broken)} input(s), listed under \"Could not be used\"")
     if report.skipped:

@@ -1,0 +1,53 @@
+"""Where a claim was read decides what it may raise: claims from lists and from the date of a
+statement are weak evidence, and weak evidence never makes an error (issue 7, classes
+"enumerations read as claims" and "dates that are not the event's")."""
+
+from __future__ import annotations
+
+from tests.conftest import claims_of, run_cli, write
+
+LIST_ARTICLE = """SEMARANG - Pemerintah Kota Semarang meraih penghargaan Anugerah Kota Sehat 2023 kategori Swasti Saba Wistara yang diserahkan Menteri Kesehatan Budi Gunadi Sadikin di Jakarta, Selasa (14/11/2023).
+Berikut daftar penerima penghargaan lainnya:
+- Kabupaten Kudus kategori Swasti Saba Padapa
+- Kota Salatiga kategori Swasti Saba Wiwerda
+"""
+
+
+def test_list_items_are_read_as_a_list(tmp_path):
+    claims = claims_of(tmp_path, LIST_ARTICLE)
+    by_line = {(c.attribute, c.evidence.line): c.source.value for c in claims.claims}
+    assert by_line[("category", 1)] != "list"
+    assert [source for (attr, line), source in by_line.items() if attr == "category" and line > 2] == ["list", "list"]
+
+
+def test_a_sentence_that_enumerates_after_an_intro_word_is_a_list(tmp_path):
+    text = ("Penerima penghargaan tahun ini yaitu Kota Bogor kategori Madya, Kota Depok kategori Utama, "
+            "dan Kabupaten Bekasi kategori Pratama.\n")
+    claims = claims_of(tmp_path, text)
+    assert {c.source.value for c in claims.claims if c.attribute == "category"} == {"list"}
+
+
+def test_the_date_of_a_statement_is_a_quote_not_the_act(tmp_path):
+    text = ("Bupati Kendal Dico Ganinduto menerima penghargaan Adipura 2023 dari Menteri LHK Siti Nurbaya di Jakarta, "
+            "Selasa (28/2/2023).\n"
+            "Penghargaan Adipura itu diterima untuk ketiga kalinya, ujar Dico kepada wartawan di Kendal, Kamis (2/3/2023).\n")
+    claims = claims_of(tmp_path, text)
+    dates = {c.display: c.source.value for c in claims.claims if c.attribute == "date"}
+    assert dates.get("Selasa (28/2/2023)") == "act"
+    assert dates.get("Kamis (2/3/2023)") in (None, "quote")
+
+
+def test_weak_evidence_is_info_and_hidden_by_default(tmp_path):
+    other = ("JAKARTA - Menteri Kesehatan Budi Gunadi Sadikin menyerahkan penghargaan Anugerah Kota Sehat 2023 di Jakarta, "
+             "Selasa (14/11/2023).\nBerikut daftar penerima penghargaan:\n- Kabupaten Kudus kategori Swasti Saba Wistara\n"
+             "- Kota Semarang kategori Swasti Saba Padapa\n")
+    write(tmp_path, {"a.txt": LIST_ARTICLE, "b.txt": other})
+    default = run_cli(tmp_path, "--format", "json")
+    shown = run_cli(tmp_path, "--format", "json", "--show", "info")
+    assert default.returncode == 0, default.stderr
+    import json
+
+    hidden = json.loads(default.stdout)
+    every = json.loads(shown.stdout)
+    assert all(f["severity"] != "error" for f in every["findings"] if f["attribute"] == "category")
+    assert len(every["findings"]) == len(hidden["findings"]) + hidden["hidden_info"]
