@@ -137,14 +137,13 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
             relation = group.relation(x, y)
             if relation is None or relation.same is False:
                 continue
-            for a in claims_of(x):
-                for b in claims_of(y):
-                    if _claim_key(rule, a) != _claim_key(rule, b):
-                        continue
-                    if per_recipient(x) and not _recipients_agree(a, b):
-                        continue
-                    if compare(a, b, lex):
-                        note("|".join(group.members), subject, a, b, relation, per_recipient(x))
+            comparable = [(a, b) for a in claims_of(x) for b in claims_of(y) if _claim_key(rule, a) == _claim_key(rule, b)
+                          and not (per_recipient(x) and not _recipients_agree(a, b))]
+            if rule.agree_if_any and any(not compare(a, b, lex) for a, b in comparable):
+                continue
+            for a, b in comparable:
+                if compare(a, b, lex):
+                    note("|".join(group.members), subject, a, b, relation, per_recipient(x))
     if rule.within_article:
         for path, article in by_path.items():
             own = claims_of(path)

@@ -85,6 +85,9 @@ class Trigger(Strict):
 
 class Markers(Strict):
     witness: list[str] = []
+    reader: list[str] = []  # who reads the decree out ("dibacakan oleh"): not the one who acts
+    represented: list[str] = []  # on whose behalf the act is done ("atas nama Presiden"): not the one who acts
+    joint: list[str] = []  # between two doers of one act ("X bersama Y menyerahkan"): both act
     conferrer: list[str] = []
     agent: list[str] = []
     recipient: list[str] = []

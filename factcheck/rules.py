@@ -30,6 +30,9 @@ class Rule(BaseModel):
     compare: str = Field(pattern="^(" + "|".join(COMPARATORS) + ")$")
     within_article: bool = False
     per_recipient: bool = False
+    # Two articles agree when any value of one matches any of the other (joint presenters: "X
+    # bersama Y" agrees with "X"); otherwise every differing pair is a conflict.
+    agree_if_any: bool = False
     level: Severity = Severity.error
     uncertain_level: Severity = Severity.warning
     message: str

@@ -4,7 +4,7 @@ statement are weak evidence, and weak evidence never makes an error (issue 7, cl
 
 from __future__ import annotations
 
-from tests.conftest import claims_of, run_cli, write
+from tests.conftest import claims_of, findings, run_cli, write
 
 LIST_ARTICLE = """SEMARANG - Pemerintah Kota Semarang meraih penghargaan Anugerah Kota Sehat 2023 kategori Swasti Saba Wistara yang diserahkan Menteri Kesehatan Budi Gunadi Sadikin di Jakarta, Selasa (14/11/2023).
 Berikut daftar penerima penghargaan lainnya:
@@ -51,3 +51,24 @@ def test_weak_evidence_is_info_and_hidden_by_default(tmp_path):
     every = json.loads(shown.stdout)
     assert all(f["severity"] != "error" for f in every["findings"] if f["attribute"] == "category")
     assert len(every["findings"]) == len(hidden["findings"]) + hidden["hidden_info"]
+
+
+def test_joint_presenters_agree_with_a_report_naming_one_of_them(tmp_path):
+    joint = ("Gubernur Jawa Tengah Ganjar Pranowo bersama Wakil Gubernur Taj Yasin Maimoen menyerahkan penghargaan "
+             "Anugerah Kebudayaan 2021 kepada Bupati Kendal Dico Ganinduto di Gradhika Bhakti Praja, Semarang, Senin (20/12/2021).\n")
+    one = ("Penghargaan Anugerah Kebudayaan 2021 diserahkan Gubernur Jawa Tengah Ganjar Pranowo kepada Bupati Kendal "
+           "Dico Ganinduto di Gradhika Bhakti Praja, Semarang, Senin (20/12/2021).\n")
+    other = one.replace("Gubernur Jawa Tengah Ganjar Pranowo", "Sekda Jawa Tengah Sumarno")
+    write(tmp_path / "agree", {"a.txt": joint, "b.txt": one})
+    write(tmp_path / "differ", {"a.txt": joint, "c.txt": other})
+    assert findings([tmp_path / "agree"], "presenter") == []
+    assert findings([tmp_path / "differ"], "presenter")
+
+
+def test_the_reader_of_the_decree_and_the_one_represented_are_not_presenters(tmp_path):
+    text = ("Keputusan Presiden itu dibacakan oleh Deputi Kemensetneg Nanik Purwanti, lalu Menteri Dalam Negeri Tito Karnavian "
+            "menyematkan Satyalancana kepada Bupati Banyuwangi Ipuk Fiestiandani di Surabaya, Kamis (25/4/2024).\n"
+            "Mendagri Tito Karnavian atas nama Presiden Joko Widodo menyerahkan penghargaan kepada Wali Kota Surabaya Eri Cahyadi, "
+            "Kamis (25/4/2024).\n")
+    presenters = {c.display.split(" (")[0] for c in claims_of(tmp_path, text).claims if c.attribute == "presenter"}
+    assert presenters == {"Tito Karnavian"}

@@ -174,6 +174,9 @@ class SentenceReader:
         self.lex = lexicon
         self.pack = pack
         self.witness_re = pack.marker_res.get("witness")
+        self.aside_res = [(pack.marker_res.get(role), role) for role in ("reader", "represented")]
+        joint = pack.marker_res.get("joint")
+        self.joint_gap = re.compile(rf"\s*,?\s*(?:{joint.pattern})\s*", re.IGNORECASE) if joint else None
         self.agent_re = pack.marker_res.get("agent")
         self.recipient_re = pack.marker_res.get("recipient")
         self.conferrer_re = pack.marker_res.get("conferrer")
@@ -262,7 +265,7 @@ class SentenceReader:
                 taken.add(id(m))
                 event.roles.append(Role(role, m))
 
-        for regex, role in ((self.witness_re, "witness"), (self.recipient_re, "recipient")):
+        for regex, role in ((self.witness_re, "witness"), *self.aside_res, (self.recipient_re, "recipient")):
             for _s, e, _ in _phrase_spans(regex, text) if regex else []:
                 give(role, self._after(mentions, e, text, 25))
         for _s, e, _ in confers:
@@ -296,7 +299,12 @@ class SentenceReader:
                     give("recipient", before[0])
             else:
                 before = [m for m in mentions if m.end <= s and id(m) not in taken]
-                give("presenter", before[-1] if before else None)
+                # "Gubernur X bersama Wakil Gubernur Y menyerahkan": both are doers of the act.
+                doers = before[-1:]
+                while len(before) > len(doers) and self._joint(text, before[-len(doers) - 1], doers[0]):
+                    doers.insert(0, before[-len(doers) - 1])
+                for doer in doers:
+                    give("presenter", doer)
                 give("recipient", self._after(mentions, e, text))
         for s, e, word in receives:
             if word in self.pack.received_by:  # "diraih Kota Tangerang", "diterima Wali Kota Arief"
@@ -310,6 +318,9 @@ class SentenceReader:
                 named = run is not None and run[1] <= s and is_named_run(text, run, self.pack, self.lex)
                 if run and named and not self.lex.region_re.fullmatch(text[run[0]:run[1]]):
                     event.org_names.append(org_id(text[run[0]:run[1]], self.lex))
+
+    def _joint(self, text: str, first: Mention, second: Mention) -> bool:
+        return self.joint_gap is not None and self.joint_gap.fullmatch(text, first.end, second.start) is not None
 
     def _orgs(self, text: str) -> list[tuple[str, int]]:
         out = []
