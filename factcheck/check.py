@@ -18,6 +18,7 @@ from .models import ArticleClaims, Claim, ClaimSource, Finding, FindingEvidence,
 from .normalise import (
     name_match,
     offices_compatible,
+    offices_exclusive,
     person_key,
     places_compatible,
     same_person_value,
@@ -30,7 +31,7 @@ Comparator = Callable[[Claim, Claim, Lexicon], bool]  # True when the two claims
 COMPARATORS: dict[str, Comparator] = {
     "date": lambda a, b, lex: a.partial is not None and b.partial is not None and not a.partial.same_day(b.partial),
     "person": lambda a, b, lex: not same_person_value(a.value, b.value, a.office, b.office, lex),
-    "office": lambda a, b, lex: not offices_compatible(a.value, b.value),
+    "office": lambda a, b, lex: not offices_compatible(a.value, b.value) and offices_exclusive(a.value, b.value, lex),
     "text": lambda a, b, lex: not texts_compatible(a.value, b.value, lex.category_qualifiers, lex.word_expansions),
     "venue": lambda a, b, lex: not places_compatible(a.display, b.display, lex),
     "number": lambda a, b, lex: a.value != b.value and not (a.approximate or b.approximate),

@@ -162,11 +162,15 @@ class ActingEntry(Strict):
     name: str
     en: str | None = None
     aliases: OfficeAliases = OfficeAliases()
+    held_beside: bool = False  # a duty held beside one's own post (Plt, Plh): it conflicts with no office
 
 
 class OfficesFile(Strict):
     offices: list[OfficeEntry]
     acting: list[ActingEntry] = []
+    # Posts of these scopes (a party's chair, an organisation's head) are held beside a post in
+    # government: a minister who chairs a party holds two offices, and neither report is wrong.
+    held_beside_scopes: list[str] = []
 
 
 class Province(Strict):
@@ -333,6 +337,8 @@ class Lexicon:
             for alias in [office.name, *office.aliases.id, *office.aliases.en]:
                 self.office_by_alias.setdefault(fold(alias), office)
         self.office_by_id = {o.id: o for o in self.offices.offices}
+        self.acting_beside = frozenset(a.id for a in self.offices.acting if a.held_beside)
+        self.scopes_beside = frozenset(self.offices.held_beside_scopes)
         self.acting_by_alias = {
             fold(a): act.id for act in self.offices.acting for a in [act.name, *act.aliases.id, *act.aliases.en]
         }

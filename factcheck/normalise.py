@@ -48,6 +48,16 @@ class OfficeKey:
         return cls(acting, office, jurisdiction)
 
 
+def offices_exclusive(a: str, b: str, lexicon: Lexicon) -> bool:
+    """Can the two offices not be held at once? A duty held beside one's own post (Plt, Plh)
+    and a post in a party or organisation sit beside a post in government."""
+    x, y = OfficeKey.parse(a), OfficeKey.parse(b)
+    if x.acting in lexicon.acting_beside or y.acting in lexicon.acting_beside:
+        return False
+    scopes = {office.scope if (office := lexicon.office_by_id.get(k.id)) else "" for k in (x, y)}
+    return not (scopes & lexicon.scopes_beside) or len(scopes) == 1
+
+
 def offices_compatible(a: str, b: str) -> bool:
     """One office written two ways: same id, same acting status, jurisdictions that agree
     (one may be left out; unit names agree when they share a word)."""

@@ -72,3 +72,12 @@ def test_the_reader_of_the_decree_and_the_one_represented_are_not_presenters(tmp
             "Kamis (25/4/2024).\n")
     presenters = {c.display.split(" (")[0] for c in claims_of(tmp_path, text).claims if c.attribute == "presenter"}
     assert presenters == {"Tito Karnavian"}
+
+
+def test_a_party_chair_and_a_plt_duty_sit_beside_a_government_post(tmp_path):
+    a = ("Menteri Koordinator Bidang Perekonomian Airlangga Hartarto meresmikan Pasar Rakyat Sukamaju di Bogor, "
+         "Senin (4/3/2024).\nPlt Bupati Bogor Iwan Setiawan mendampingi peresmian itu.\n")
+    b = ("Ketua Umum Partai Golkar Airlangga Hartarto meresmikan Pasar Rakyat Sukamaju di Bogor, Senin (4/3/2024).\n"
+         "Wakil Bupati Bogor Iwan Setiawan hadir dalam peresmian itu.\n")
+    write(tmp_path, {"a.txt": a, "b.txt": b})
+    assert findings([tmp_path], "title") == []
