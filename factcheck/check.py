@@ -24,6 +24,7 @@ from .normalise import (
     same_person_value,
     texts_compatible,
 )
+from .rules import COMPARATORS as RULE_COMPARATORS
 from .rules import GroupingConfig, Rule
 
 Comparator = Callable[[Claim, Claim, Lexicon], bool]  # True when the two claims conflict
@@ -36,6 +37,8 @@ COMPARATORS: dict[str, Comparator] = {
     "venue": lambda a, b, lex: not places_compatible(a.display, b.display, lex),
     "number": lambda a, b, lex: a.value != b.value and not (a.approximate or b.approximate),
 }
+# Every comparator a rule may name has an implementation here ("weekday" is the article scope's).
+assert set(COMPARATORS) | {"weekday"} == set(RULE_COMPARATORS), "rules.COMPARATORS and check.COMPARATORS differ"
 INSIDE_ONE_ARTICLE = Relation(True, 0.9, "one article says both")
 
 

@@ -3,6 +3,7 @@ file is reported with its path and line, and the other rules still run."""
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -11,6 +12,11 @@ from .datafile import DataFileError, load_model
 from .models import Severity
 
 COMPARATORS = ("date", "person", "office", "text", "venue", "number", "weekday")
+# What extraction gives claims for (models.Claim.attribute): a rule on anything else could never fire.
+ATTRIBUTES = ("date", "presenter", "title", "category", "location", "quantity", "weekday")
+# The placeholders a rule's message may use, by scope.
+PLACEHOLDERS = {"event": {"subject", "values", "unit"}, "person": {"subject", "values", "unit"},
+                "article": {"written", "date", "actual"}}
 
 
 class Examples(BaseModel):
@@ -56,18 +62,65 @@ class GroupingConfig(BaseModel):
         return self.claim_confidence.get(source, 1.0)
 
 
+def _line_of(path: Path, field: str) -> int:
+    """The line where `field:` is written in a rule file (1 when it cannot be found)."""
+    try:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith(f"{field}:"):
+                return n
+    except (OSError, UnicodeError):
+        pass
+    return 1
+
+
+def rule_problems(rule: Rule, path: Path) -> list[str]:
+    """What in a rule that passed its schema still could not run: each as `path:line: why`."""
+    problems = []
+    if rule.attribute not in ATTRIBUTES:
+        problems.append(f"{path}:{_line_of(path, 'attribute')}: attribute {rule.attribute!r} is not one factcheck "
+                        f"extracts ({', '.join(ATTRIBUTES)})")
+    try:
+        used = {name for _, name, _, _ in string.Formatter().parse(rule.message) if name is not None}
+    except ValueError as exc:
+        problems.append(f"{path}:{_line_of(path, 'message')}: message is not a valid template: {exc}")
+        used = set()
+    unknown = sorted(used - PLACEHOLDERS[rule.scope])
+    if unknown:
+        problems.append(f"{path}:{_line_of(path, 'message')}: message uses unknown placeholder(s) "
+                        f"{', '.join('{' + u + '}' for u in unknown)}; a {rule.scope} rule may use "
+                        f"{', '.join('{' + k + '}' for k in sorted(PLACEHOLDERS[rule.scope]))}")
+    if (rule.scope == "article") != (rule.compare == "weekday"):
+        problems.append(f"{path}:{_line_of(path, 'compare')}: compare 'weekday' goes with scope 'article', and only it")
+    return problems
+
+
 def load_rules(rules_dir: Path) -> tuple[list[Rule], list[str]]:
-    """Every rule file under rules/checks/, and the errors of those that could not be used."""
-    rules, errors = [], []
-    for path in sorted((rules_dir / "checks").glob("*.y*ml")):
+    """Every rule file under rules/checks/, and the errors of those that could not be used. A
+    rules folder without a checks/ folder, or with no rule file in it, is an error."""
+    checks = rules_dir / "checks"
+    files = sorted(checks.glob("*.y*ml")) if checks.is_dir() else []
+    if not files:
+        raise DataFileError(checks, None, "no rule files (expected rules/checks/<id>.yaml)")
+    rules: list[Rule] = []
+    errors: list[str] = []
+    seen: dict[str, Path] = {}
+    for path in files:
         try:
             rule = load_model(path, Rule)
         except DataFileError as exc:
             errors.append(str(exc))
             continue
         if rule.id != path.stem:
-            errors.append(f"{path}:1: rule id {rule.id!r} differs from its file name {path.stem!r}")
+            errors.append(f"{path}:{_line_of(path, 'id')}: rule id {rule.id!r} differs from its file name {path.stem!r}")
             continue
+        if rule.id in seen:
+            errors.append(f"{path}:{_line_of(path, 'id')}: rule id {rule.id!r} is already defined in {seen[rule.id]}")
+            continue
+        problems = rule_problems(rule, path)
+        if problems:
+            errors += problems
+            continue
+        seen[rule.id] = path
         rules.append(rule)
     return rules, errors
 

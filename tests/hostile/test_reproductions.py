@@ -195,3 +195,45 @@ def test_25_the_same_folder_named_twice_is_read_once(tmp_path):
     result = run_cli(folder, folder.resolve(), os.path.relpath(folder), "--format", "json", "-o", out, cwd=os.getcwd())
     assert result.returncode == 0
     assert len(json.loads(out.read_text())["articles"]) == 2
+
+
+def _rules_copy(tmp_path: Path) -> Path:
+    from factcheck.lexicon import RULES_DIR
+
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, rules)
+    return rules
+
+
+@pytest.mark.parametrize("case, edit, expect", [
+    ("07_unknown_placeholder", ("message: ", "message: \"{subject} {nonsense} \" #"), "unknown placeholder(s) {nonsense}"),
+    ("09_compare_without_comparator", ("compare: date", "compare: weekday"), "compare 'weekday' goes with scope 'article'"),
+    ("21_unknown_attribute", ("attribute: date", "attribute: datum"), "attribute 'datum' is not one factcheck extracts"),
+])
+def test_a_rule_that_cannot_run_is_refused_at_load_with_file_and_line(tmp_path, case, edit, expect):
+    rules = _rules_copy(tmp_path)
+    rule = rules / "checks" / "date.yaml"
+    text = rule.read_text(encoding="utf-8")
+    old, new = edit
+    rule.write_text("\n".join(new + line[len(old):] if line.startswith(old) else line for line in text.splitlines()) + "\n",
+                    encoding="utf-8")
+    result = run_cli(SEEDS, "--rules", rules)
+    assert "Traceback" not in result.stderr and result.returncode in (0, 1)
+    line = next(n for n, text in enumerate(rule.read_text(encoding="utf-8").splitlines(), 1) if text.startswith(new[:8]))
+    assert f"date.yaml:{line}: " in result.stderr and expect in result.stderr, result.stderr
+    assert "different presenters" in result.stdout  # the other rules still run
+
+
+def test_21_a_duplicate_rule_id_is_refused(tmp_path):
+    rules = _rules_copy(tmp_path)
+    shutil.copy(rules / "checks" / "date.yaml", rules / "checks" / "date.yml")
+    result = run_cli(SEEDS, "--rules", rules, "--format", "json")
+    assert "already defined" in result.stderr
+    assert [f["attribute"] for f in json.loads(result.stdout)["findings"]].count("date") == 1
+
+
+def test_20_a_rules_folder_without_checks_is_an_error(tmp_path):
+    rules = _rules_copy(tmp_path)
+    shutil.rmtree(rules / "checks")
+    result = run_cli(SEEDS, "--rules", rules)
+    assert result.returncode == 2 and "no rule files" in result.stderr and "Traceback" not in result.stderr
