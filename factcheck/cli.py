@@ -44,7 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside `path`, then rename it over `path`: a failed write
-    leaves the previous report as it was."""
+    leaves the previous report as it was. A target that is not a regular file (/dev/null, a
+    FIFO, /dev/stdout) is written to directly, never replaced."""
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8") as out:
+            out.write(text)
+        return
     folder = path.parent if str(path.parent) else Path(".")
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:

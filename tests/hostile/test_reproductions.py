@@ -237,3 +237,11 @@ def test_20_a_rules_folder_without_checks_is_an_error(tmp_path):
     shutil.rmtree(rules / "checks")
     result = run_cli(SEEDS, "--rules", rules)
     assert result.returncode == 2 and "no rule files" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_report_to_a_device_writes_to_it_and_never_replaces_it():
+    before = os.stat(os.devnull)
+    result = run_cli(SEEDS, "--format", "json", "--output", os.devnull)
+    after = os.stat(os.devnull)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
