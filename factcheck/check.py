@@ -66,6 +66,15 @@ def _recipients_agree(a: Claim, b: Claim) -> bool:
     return any(name_match(x, y) for x in pa for y in pb)
 
 
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """One claim per distinct value (the first written): an article that says one thing fifty
+    times is compared once, so checking stays linear in the article's length."""
+    seen: dict[tuple, Claim] = {}
+    for c in claims:
+        seen.setdefault((c.value, c.unit, c.recipients, c.office, c.status, c.approximate), c)
+    return list(seen.values())
+
+
 def _claim_key(rule: Rule, claim: Claim) -> str:
     return claim.unit or "" if rule.compare == "number" else ""
 
@@ -117,7 +126,7 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
     found: dict[tuple[str, str, tuple[str, ...]], Conflicts] = {}
 
     def claims_of(path: str) -> list[Claim]:
-        return [c for c in by_path[path].claims if c.attribute == rule.attribute]
+        return _distinct([c for c in by_path[path].claims if c.attribute == rule.attribute])
 
     def per_recipient(path: str) -> bool:
         frame = by_path[path].event
@@ -183,6 +192,7 @@ def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleCla
     out: list[Conflicts] = []
     for who, per_article in sorted(by_person.items()):
         entry = Conflicts(rule, names.get(who, who), who)
+        per_article = {p: _distinct(cs) for p, cs in per_article.items()}
         current = {p: [c for c in cs if c.status == Status.current] for p, cs in per_article.items()}
         if rule.within_article:
             for path, cs in current.items():

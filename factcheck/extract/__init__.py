@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from itertools import islice
 
 from ..lexicon import Lexicon, Pack, fold
 from ..models import Article, ArticleClaims, Claim, ClaimSource, PartialDate, Zone
@@ -131,13 +132,24 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
             body.append((sentence, dates, find_mentions(text, lexicon, pack)))
     body_awards: list[AwardName] = []
     awards_in: dict[int, list[AwardName]] = {}  # sentence -> the award names it writes
+    first_known = {a.tokens: a for a in reversed(known_awards)}
+    first_in_body: dict[tuple[str, ...], AwardName] = {}
+    recent_in_body: dict[tuple[str, ...], None] = {}  # the names in the order last written
     for sentence, _, _ in body:
-        # Each distinct name once: the list is searched again in every later sentence.
-        distinct = list({a.tokens: a for a in reversed(body_awards + known_awards)}.values())[:MAX_AWARD_NAMES]
+        # Each distinct name once, the headline's first and then the most recently written (the
+        # list is searched again in every later sentence, so it is kept short and built in
+        # constant time per sentence).
+        order = list(dict.fromkeys([*(a.tokens for a in reversed(known_awards)),
+                                    *islice(reversed(recent_in_body), MAX_AWARD_NAMES)]))[:MAX_AWARD_NAMES]
+        distinct = [first_in_body.get(t) or first_known[t] for t in order]
         found = award_names(sentence.text, pack, distinct)
         awards_in[id(sentence)] = found
         if not pack.background_re.search(sentence.text):
             body_awards += found
+            for award in found:
+                first_in_body.setdefault(award.tokens, award)
+                recent_in_body.pop(award.tokens, None)
+                recent_in_body[award.tokens] = None
     awards = body_awards or known_awards
 
     # A bare capitalised name that shares a word with an award ("Tim Penilaian Adipura") is no person.

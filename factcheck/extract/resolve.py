@@ -20,7 +20,7 @@ class Person:
             self.key, self.display = mention.key, mention.name or self.display
         if mention.alias:
             self.aliases.add(mention.alias)
-        if mention.office:
+        if mention.office and mention.office not in self.offices:  # each office once, in first-seen order
             self.offices.append(mention.office)
 
     @property
@@ -61,11 +61,18 @@ def resolve_people(mentions: list[Mention]) -> dict[str, Person]:
                 match = next((p for p in people if m.key[0] in p.aliases), None)
             if match is not None:
                 m.person = match.id
+    # Who holds each office, in the order people were found (each person once per office
+    # and jurisdiction), so that an office alone is looked up, not searched for.
+    holders: dict[str, dict[tuple[int, str | None], Person]] = {}
+    for person in people:
+        for o in person.offices:
+            holders.setdefault(o.id, {}).setdefault((person.order, o.jurisdiction), person)
     for m in mentions:
         if m.person is None and m.name is None and m.office is not None:
-            holder = next((p for p in people if any(
-                o.id == m.office.id and (not m.office.jurisdiction or o.jurisdiction in (None, m.office.jurisdiction))
-                for o in p.offices)), None)
+            wanted = m.office.jurisdiction
+            holder = next((person for (_, jurisdiction), person in sorted(holders.get(m.office.id, {}).items(),
+                                                                          key=lambda item: item[0][0])
+                           if not wanted or jurisdiction in (None, wanted)), None)
             if holder is not None:
                 m.person = holder.id
     return {p.id: p for p in people}

@@ -77,7 +77,30 @@ def units_of(path: str, lines: tuple[TextLine, ...]) -> list[TextUnit]:
 SENTENCE_BREAK = re.compile(r"[.!?]+[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 
 
+# No news sentence is this long; a longer run of text (a page with no full stops, a list
+# pasted as one line) is cut at spaces into pieces this long, so that work per sentence stays
+# bounded and the whole article stays linear in its length.
+MAX_SENTENCE = 1200
+
+
+def _bounded(sentence: Sentence) -> list[Sentence]:
+    if sentence.end - sentence.start <= MAX_SENTENCE:
+        return [sentence]
+    text, out, start = sentence.unit.text, [], sentence.start
+    while sentence.end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append(Sentence(sentence.unit, start, cut))
+        start = cut + 1 if text[cut:cut + 1] == " " else cut
+    out.append(Sentence(sentence.unit, start, sentence.end))
+    return out
+
+
 def sentences_of(unit: TextUnit, abbreviations: frozenset[str]) -> list[Sentence]:
+    return [piece for sentence in _sentences_of(unit, abbreviations) for piece in _bounded(sentence)]
+
+
+def _sentences_of(unit: TextUnit, abbreviations: frozenset[str]) -> list[Sentence]:
     text = unit.text
     out, start = [], 0
     for m in SENTENCE_BREAK.finditer(text):
