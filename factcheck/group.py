@@ -75,26 +75,61 @@ def _kinds_match(a: EventFrame, b: EventFrame) -> bool:
     return a.kind == b.kind or {a.kind, b.kind} <= {"award", "handover"}
 
 
+def _objects(frame: EventFrame, lexicon: Lexicon) -> set[str]:
+    """The distinctive words of what an opening or groundbreaking names ("ameroro" in "Bendungan Ameroro")."""
+    return set().union(*(org_words(r, lexicon) for r in frame.recipients)) if frame.recipients else set()
+
+
+def _people_overlap(a: EventFrame, b: EventFrame) -> bool:
+    pa = [person_key(r) for r in a.recipients if r.startswith("person:")]
+    pb = [person_key(r) for r in b.recipients if r.startswith("person:")]
+    return any(name_match(x, y) for x in pa for y in pb)
+
+
+def _same_town(a: str | None, b: str | None, lexicon: Lexicon) -> bool:
+    """Both venues lie in one regency or city (a province is too wide to tell anything)."""
+    if not a or not b:
+        return False
+    towns = [{r for r in parse_place(place, lexicon).regions if not r.startswith("prov:")} for place in (a, b)]
+    return bool(towns[0] & towns[1])
+
+
 def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> bool:
-    """Do two main events look like reports of one event (in any occurrence)?"""
+    """Do two main events look like reports of one event (in any occurrence)? Only direct,
+    specific evidence ties two reports: the same person acted on, the same named award for the
+    same recipient, the same thing opened, or the same doer or venue on the same day or two. A
+    region, a doer or a venue alone ties nothing: a province receives many awards, a president
+    opens many dams."""
     if not _kinds_match(a, b):
         return False
     if a.name_tokens and b.name_tokens and not names_compatible(a.name_tokens, b.name_tokens):
         return False
+    objects_a, objects_b = _objects(a, lexicon), _objects(b, lexicon)
+    if lexicon.kind_names_object(a.kind) and objects_a and objects_b and not objects_a & objects_b:
+        return False  # two openings of two different things
     days = a.date.days_to(b.date) if a.date and b.date else None
-    one_unnamed = a.kind == "award" and b.kind == "award" and bool(a.name_tokens) != bool(b.name_tokens)
-    if _recipients_overlap(a, b, lexicon) and not (one_unnamed and (days is None or days > window)):
-        # A city wins many awards: an unnamed award is tied to a named one only when the dates agree.
+    near = days is not None and days <= 3
+    both_named = bool(a.name_tokens and b.name_tokens)
+    one_unnamed = a.kind == "award" and b.kind == "award" and not both_named
+    if _people_overlap(a, b) and (days is None or days <= window) and not (one_unnamed and not near):
         return True
-    if (a.presenter and b.presenter and (days is None or days <= window)
-            and same_person_value(a.presenter, b.presenter, a.presenter_office, b.presenter_office, lexicon)):
-        return True  # an undated report (days None) is tied too, and grouped as "may be another occurrence"
-    if days is not None and days <= 3 and a.location and b.location and specific_place_match(a.location, b.location, lexicon):
+    if _recipients_overlap(a, b, lexicon) and (both_named or near) and not (one_unnamed and not near):
+        # A city wins many awards: a region or organisation ties two reports only through an award
+        # both name, or on the same day or two.
+        return True
+    if a.presenter and b.presenter and same_person_value(a.presenter, b.presenter, a.presenter_office,
+                                                          b.presenter_office, lexicon):
+        shared = _recipients_overlap(a, b, lexicon) or bool(objects_a & objects_b)
+        if near and (shared or not (a.recipients and b.recipients)):
+            return True  # one doer, the same day or two, nothing that sets the two acts apart
+        if days is None and (shared or both_named or _same_town(a.location, b.location, lexicon)):
+            return True  # an undated report of one doer's act on the same thing or in the same town: "may be another occurrence"
+    if near and a.location and b.location and specific_place_match(a.location, b.location, lexicon):
         # A day or two apart at one named venue: one act reported with a slipped date, unless the
         # two reports name different people as the ones acted on.
         return days == 0 or not (a.recipients and b.recipients)
     same_edition = a.edition is not None and a.edition == b.edition
-    return bool(a.name_tokens and b.name_tokens and (same_edition or days == 0))
+    return bool(both_named and (same_edition or days == 0))
 
 
 def occurrence(a: EventFrame, b: EventFrame, editions: tuple[int | None, int | None], cfg: GroupingConfig) -> Relation:

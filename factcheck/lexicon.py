@@ -423,6 +423,10 @@ class Lexicon:
             return True
         return len(word) >= 9 and any(len(u) >= 6 and u in word for u in self._long_unit_words)
 
+    def kind_names_object(self, kind: str) -> bool:
+        """Is an event of this kind told apart by what it is about (an opening by what is opened)?"""
+        return any(pack.kind(kind).names_object for pack in self.packs.values())
+
     def region_id(self, name: str, level: str | None = None) -> str | None:
         rid = self.region_by_name.get(fold(re.sub(r"\s+", " ", name.strip())))
         if rid is None or level is None:
