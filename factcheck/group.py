@@ -90,7 +90,12 @@ def _same_town(a: str | None, b: str | None, lexicon: Lexicon) -> bool:
     """Both venues lie in one regency or city (a province is too wide to tell anything)."""
     if not a or not b:
         return False
-    towns = [{r for r in parse_place(place, lexicon).regions if not r.startswith("prov:")} for place in (a, b)]
+    towns = []
+    for phrase in (a, b):
+        place = parse_place(phrase, lexicon)
+        # Regions named as such, and region names inside venue names ("Pendapa Agung Ponorogo").
+        inside = {w for words in place.named for w in words if w.startswith("@")}
+        towns.append({r for r in place.regions if not r.startswith("prov:")} | inside)
     return bool(towns[0] & towns[1])
 
 

@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             sub = [r for r in rows if r["attribute"] == attribute and r["severity"] == severity]
             if sub:
                 print(f"  {attribute:<10} {severity:<8} n={len(sub):<3} precision {precision(sub)}")
-    causes = Counter(r["cause"] for r in rows if r["verdict"] == "false")
+    causes = Counter(r["cause"].split(":")[0].strip() for r in rows if r["verdict"] == "false")  # by class
     for cause, n in causes.most_common():
         print(f"  false, {n}x: {cause}")
     todo = [r for r in rows if not r["verdict"]]
