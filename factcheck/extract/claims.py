@@ -20,7 +20,8 @@ PHRASE_WORD = re.compile(r"\s*([^\s,;:()]+)")
 def weekday_claims(sentence: Sentence, dates: list[DateMention], pack: Pack) -> list[Claim]:
     out = []
     for d in dates:
-        if d.weekday is None or d.date is None or d.date.year is None or d.date.as_date() is None:
+        # Only a written year can make a weekday wrong; with a guessed year the guess is the doubt.
+        if d.weekday is None or d.date is None or not d.year_written or d.date.as_date() is None:
             continue
         actual = d.date.as_date().weekday()  # type: ignore[union-attr]
         out.append(Claim(

@@ -24,6 +24,7 @@ class DateMention:
     explicit: bool  # day and month are written out
     relative: bool = False
     is_range: bool = False
+    year_written: bool = False  # the year is in the text, not inferred
 
 
 def _cased(words: list[str]) -> list[str]:
@@ -144,6 +145,10 @@ def _mention(m: re.Match[str], text: str, pack: Pack, anchor: dt.date | None, ye
     year = full_year(groups["y"]) if groups.get("y") else None
     if year is None:
         year = _infer_year(month, day, anchor, year_hint)
+        if year is not None and weekday is not None:
+            # "Selasa (5/9)": of the years the guess could be, the one whose calendar agrees
+            # with the weekday the article writes.
+            year = next((y for y in (year, year - 1, year + 1) if _weekday_of(y, month, day) == weekday), year)
     try:
         # A year-less date must exist in some year (29/2 does, 30/2 never does).
         dt.date(year if year is not None else 2000, month, day)
@@ -151,7 +156,14 @@ def _mention(m: re.Match[str], text: str, pack: Pack, anchor: dt.date | None, ye
         return None
     is_range = bool(_range_after(pack).match(text, m.end()) or _range_before(pack).search(text[max(0, m.start() - 20):m.start()]))
     return DateMention(m.start(), m.end(), m.group(0), PartialDate(year=year, month=month, day=day),
-                       weekday, wd_text, True, is_range=is_range)
+                       weekday, wd_text, True, is_range=is_range, year_written=bool(groups.get("y")))
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _infer_year(month: int, day: int, anchor: dt.date | None, year_hint: int | None) -> int | None:
