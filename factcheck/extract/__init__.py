@@ -185,7 +185,13 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
 
     frame, event_claims = main_event(events, awards, people, lexicon, pack, awards_in, known_awards, listed)
     claims += event_claims
-    if frame is not None and frame.recipients:
+    unowned = {c.value for c in claims if c.attribute == "category" and not c.recipients}
+    if len(unowned) > 1:
+        # Several categories and no receiver named for them: the article lists an award's
+        # categories (or other winners'), it does not say which one its recipient won.
+        claims = [c.model_copy(update={"source": ClaimSource.listing})
+                  if c.attribute == "category" and not c.recipients else c for c in claims]
+    elif frame is not None and frame.recipients:
         # "Kota Madiun, peraih kategori ...": a category whose receiver the sentence does not name
         # is the article's own recipient's, not anyone's.
         claims = [c.model_copy(update={"recipients": frame.recipients})
