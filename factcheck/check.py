@@ -256,6 +256,7 @@ def _fingerprint(rule: str, subject: str, values: list[tuple[str, str]]) -> str:
 
 SOURCE_WORDS = {ClaimSource.act: "the act's sentence", ClaimSource.joined: "another sentence about the act",
                 ClaimSource.body: "the body", ClaimSource.quote: "a statement's date or a quotation",
+                ClaimSource.document: "a decree's or letter's date",
                 ClaimSource.listing: "a list"}
 
 

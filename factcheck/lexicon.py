@@ -133,6 +133,8 @@ class GrammarFile(Strict):
     speech_verbs: list[str] = []
     # Words that open an enumeration ("berikut daftar", "yaitu"): what follows lists many.
     list_intros: list[str] = []
+    # Words that date a document rather than the act ("Keppres ... tertanggal 6 November").
+    document_date_words: list[str] = []
     markers: Markers = Markers()
     status: StatusWords = StatusWords()
     location: PhraseRules = PhraseRules()
@@ -287,6 +289,9 @@ class Pack:
         self.speech_tail_re = re.compile(rf"(?<![\w'’])(?:{alternation(g.speech_verbs)})(?![\w'’])[^.!?\"“”]{{0,80}}$",
                                          re.IGNORECASE) if g.speech_verbs else never
         self.list_intro_re = phrase_re(g.list_intros) if g.list_intros else never
+        self.document_date_re = re.compile(
+            rf"(?<![\w'’])(?:{alternation(g.document_date_words)})(?![\w'’])\W*(?:\w+\W+){{0,2}}$",
+            re.IGNORECASE) if g.document_date_words else never
         self.concurrent_re = phrase_re(g.status.concurrent)
         self.background_re = phrase_re(g.status.background)
         self.location_prep_re = phrase_re(g.location.prepositions, 0)

@@ -132,6 +132,7 @@ class ClaimSource(StrEnum):
     joined = "joined"  # another sentence about the same act
     body = "body"  # any other sentence (offices, categories, counts)
     quote = "quote"  # the date of a statement ("ujar X, Rabu (24/4)"), or words inside quotation marks
+    document = "document"  # the date of a decree or letter ("Keppres ... tanggal 6 November")
     listing = "list"  # a list of winners, criteria or names ("berikut daftar ...", bullets)
 
 

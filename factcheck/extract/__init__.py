@@ -185,6 +185,11 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
 
     frame, event_claims = main_event(events, awards, people, lexicon, pack, awards_in, known_awards, listed)
     claims += event_claims
+    if frame is not None and frame.recipients:
+        # A presenter whose sentence names no receiver acts for the article's own recipient: a
+        # regional round's governor is not the national ceremony's presenter.
+        claims = [c.model_copy(update={"recipients": frame.recipients})
+                  if c.attribute == "presenter" and not c.recipients else c for c in claims]
     unowned = {c.value for c in claims if c.attribute == "category" and not c.recipients}
     if len(unowned) > 1:
         # Several categories and no receiver named for them: the article lists an award's
