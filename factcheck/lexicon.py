@@ -142,6 +142,10 @@ class GrammarFile(Strict):
     org_words: list[str] = []
     bare_name_blockers: list[str] = []
     not_names: list[str] = []
+    # Endings that mark an inflected common word, never a name ("Rencananya", "Resmikan",
+    # "Bersediakah"), for words of at least `not_name_ending_min` letters.
+    not_name_endings: list[str] = []
+    not_name_ending_min: int = 7
     abbreviations: list[str] = []
 
 

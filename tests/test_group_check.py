@@ -122,3 +122,12 @@ def test_date_in_the_lead_and_in_the_dateline(tmp_path):
     assert findings([tmp_path]) == []
     from conftest import claims_of
     assert [c.value for c in claims_of(tmp_path, dateline, "c.txt").claims if c.attribute == "date"] == ["2024-03-18"]
+
+
+def test_a_region_alone_ties_no_two_award_reports(tmp_path):
+    """A province receives many awards in a year: two reports that share only the region, on
+    dates weeks apart and with no award named by both, are not one event."""
+    a = "Pemerintah Provinsi Jawa Timur menerima penghargaan dari Menteri Kesehatan di Jakarta, Selasa (7/3/2023).\n"
+    b = "Pemerintah Provinsi Jawa Timur menerima penghargaan dari Menteri Sosial di Surabaya, Kamis (20/4/2023).\n"
+    write(tmp_path, {"a.txt": a, "b.txt": b})
+    assert findings([tmp_path]) == []

@@ -81,3 +81,34 @@ def test_a_party_chair_and_a_plt_duty_sit_beside_a_government_post(tmp_path):
          "Wakil Bupati Bogor Iwan Setiawan hadir dalam peresmian itu.\n")
     write(tmp_path, {"a.txt": a, "b.txt": b})
     assert findings([tmp_path], "title") == []
+
+
+def test_a_decrees_date_is_a_document_date_not_the_act(tmp_path):
+    text = ("Presiden Joko Widodo menganugerahkan gelar Pahlawan Nasional kepada enam tokoh di Istana Negara, Jakarta, "
+            "Jumat (10/11/2023). Penganugerahan itu berdasarkan Keppres Nomor 115/TK/2023 yang ditetapkan tanggal "
+            "6 November 2023.\n")
+    dates = {c.display: c.source.value for c in claims_of(tmp_path, text).claims if c.attribute == "date"}
+    assert dates.get("Jumat (10/11/2023)") == "act"
+    assert dates.get("6 November 2023") in (None, "document")
+
+
+def test_a_weekday_is_not_wrong_against_a_guessed_year(tmp_path):
+    # 5 September fell on a Tuesday in 2023; the article writes no year and is undated.
+    text = "Mendagri Tito Karnavian melantik sembilan Pj Gubernur di Jakarta, Selasa (5/9). Pelantikan berlangsung khidmat.\n"
+    claims = claims_of(tmp_path, text).claims
+    assert not [c for c in claims if c.attribute == "weekday" and c.partial and c.partial.as_date()
+                and int(c.value) != c.partial.as_date().weekday()]
+
+
+def test_several_categories_without_a_receiver_are_a_listing(tmp_path):
+    text = ("Penghargaan Kabupaten/Kota Layak Anak 2023 diserahkan Menteri PPPA Bintang Puspayoga di Semarang, Sabtu (22/7/2023). "
+            "Penghargaan diberikan dalam kategori Pratama, kategori Madya, kategori Nindya dan kategori Utama.\n")
+    sources = {c.source.value for c in claims_of(tmp_path, text).claims if c.attribute == "category"}
+    assert sources == {"list"}
+
+
+def test_an_inflected_common_word_opening_a_sentence_is_not_a_name(tmp_path):
+    text = ("Rencananya Presiden Joko Widodo menyerahkan penghargaan Adipura 2023 kepada Wali Kota Bogor Bima Arya di Jakarta, "
+            "Senin (6/3/2023).\n")
+    names = set(claims_of(tmp_path, text).people.values())
+    assert not any(n.startswith("Rencananya") for n in names)

@@ -73,6 +73,8 @@ class NameReader:
         self.stop = pack.not_names | {fold(w) for w in calendar + numbers} | frozenset(
             fold(w) for p in lexicon.packs.values() for w in p.grammar.not_names)
         self.skip = lexicon.name_prefixes | lexicon.name_ranks
+        self.inflected = [(tuple(fold(e) for e in p.grammar.not_name_endings), p.grammar.not_name_ending_min)
+                          for p in lexicon.packs.values() if p.grammar.not_name_endings]
 
     def kind(self, token: str, has_core: bool) -> str:
         bare = token.rstrip(".")
@@ -90,6 +92,8 @@ class NameReader:
         if len(bare) == 1 and bare.isupper() and token.endswith("."):
             return "name"  # an initial ("A. B. Tefa"), never the English article "A"
         if not bare[0].isupper() or fold(bare) in self.stop:
+            return "stop"
+        if any(len(bare) >= least and fold(bare).endswith(endings) for endings, least in self.inflected):
             return "stop"
         if ACRONYM.match(bare) and norm not in self.skip:
             return "stop"
