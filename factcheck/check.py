@@ -21,6 +21,7 @@ from .normalise import (
     offices_exclusive,
     person_key,
     places_compatible,
+    same_figure,
     same_person_value,
     texts_compatible,
 )
@@ -35,7 +36,7 @@ COMPARATORS: dict[str, Comparator] = {
     "office": lambda a, b, lex: not offices_compatible(a.value, b.value) and offices_exclusive(a.value, b.value, lex),
     "text": lambda a, b, lex: not texts_compatible(a.value, b.value, lex.category_qualifiers, lex.word_expansions),
     "venue": lambda a, b, lex: not places_compatible(a.display, b.display, lex),
-    "number": lambda a, b, lex: a.value != b.value and not (a.approximate or b.approximate),
+    "number": lambda a, b, lex: a.value != b.value and not (a.approximate or b.approximate) and not same_figure(a.display, b.display),
 }
 # Every comparator a rule may name has an implementation here ("weekday" is the article scope's).
 assert set(COMPARATORS) | {"weekday"} == set(RULE_COMPARATORS), "rules.COMPARATORS and check.COMPARATORS differ"
@@ -256,7 +257,7 @@ def _fingerprint(rule: str, subject: str, values: list[tuple[str, str]]) -> str:
 
 SOURCE_WORDS = {ClaimSource.act: "the act's sentence", ClaimSource.joined: "another sentence about the act",
                 ClaimSource.body: "the body", ClaimSource.quote: "a statement's date or a quotation",
-                ClaimSource.document: "a decree's or letter's date",
+                ClaimSource.document: "a decree's or letter's date", ClaimSource.region: "a venue that names only a region",
                 ClaimSource.listing: "a list"}
 
 

@@ -133,6 +133,7 @@ class ClaimSource(StrEnum):
     body = "body"  # any other sentence (offices, categories, counts)
     quote = "quote"  # the date of a statement ("ujar X, Rabu (24/4)"), or words inside quotation marks
     document = "document"  # the date of a decree or letter ("Keppres ... tanggal 6 November")
+    region = "region"  # a venue that is only a region ("di Jawa Timur"): often the recipient's home, not the venue
     listing = "list"  # a list of winners, criteria or names ("berikut daftar ...", bullets)
 
 

@@ -48,6 +48,15 @@ class OfficeKey:
         return cls(acting, office, jurisdiction)
 
 
+FIGURE = re.compile(r"\d[\d.,]*")
+
+
+def same_figure(a: str, b: str) -> bool:
+    """"1,57" and "1,57 triliun rupiah": one figure, once with its scale word and once without."""
+    fa, fb = FIGURE.search(a), FIGURE.search(b)
+    return bool(fa and fb and fa.group(0).rstrip(".,") == fb.group(0).rstrip(".,"))
+
+
 def offices_exclusive(a: str, b: str, lexicon: Lexicon) -> bool:
     """Can the two offices not be held at once? A duty held beside one's own post (Plt, Plh)
     and a post in a party or organisation sit beside a post in government."""

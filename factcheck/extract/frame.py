@@ -89,7 +89,10 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
         if e.location:
             phrase, start, end = e.location
             location = location or phrase
+            building = bool(lexicon.venue_re.search(phrase)) or any(
+                fold(w.strip(",.")) in lexicon.building_words for w in phrase.split())
             claims.append(Claim(attribute="location", value=fold(phrase), display=phrase,
+                                source=ClaimSource.region if not building else ClaimSource.body,
                                 evidence=unit.evidence(offset + start, offset + end)))
         for number, count_unit, approximate in e.counts:
             claims.append(Claim(attribute="quantity", value=f"{number.value:g}", display=number.text,
