@@ -135,6 +135,9 @@ class GrammarFile(Strict):
     list_intros: list[str] = []
     # Words that date a document rather than the act ("Keppres ... tertanggal 6 November").
     document_date_words: list[str] = []
+    # Words that point back at the act just reported ("Upacara pada Kamis (28/11) itu"): a date
+    # written with them is the act's date again, not another stage's.
+    anaphora_words: list[str] = []
     markers: Markers = Markers()
     status: StatusWords = StatusWords()
     location: PhraseRules = PhraseRules()
@@ -293,6 +296,8 @@ class Pack:
         self.speech_tail_re = re.compile(rf"(?<![\w'’])(?:{alternation(g.speech_verbs)})(?![\w'’])[^.!?\"“”]{{0,80}}$",
                                          re.IGNORECASE) if g.speech_verbs else never
         self.list_intro_re = phrase_re(g.list_intros) if g.list_intros else never
+        self.anaphora_re = re.compile(rf"\W{{0,3}}(?:{alternation(g.anaphora_words)})(?![\w'’])",
+                                      re.IGNORECASE) if g.anaphora_words else never
         self.document_date_re = re.compile(
             rf"(?<![\w'’])(?:{alternation(g.document_date_words)})(?![\w'’])\W*(?:\w+\W+){{0,2}}$",
             re.IGNORECASE) if g.document_date_words else never

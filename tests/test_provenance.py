@@ -112,3 +112,14 @@ def test_an_inflected_common_word_opening_a_sentence_is_not_a_name(tmp_path):
             "Senin (6/3/2023).\n")
     names = set(claims_of(tmp_path, text).people.values())
     assert not any(n.startswith("Rencananya") for n in names)
+
+
+def test_two_dates_inside_one_article_contradict_only_when_both_are_the_acts(tmp_path):
+    stages = ("Presiden Joko Widodo meresmikan Bendungan Sukamaju di Kabupaten Garut, Kamis (18/2/2021).\n"
+              "Pengisian awal waduk itu sudah dimulai pada Senin (4/1/2021), kata Kepala Balai Besar Wilayah Sungai Cimanuk.\n")
+    again = ("Presiden Joko Widodo meresmikan Bendungan Sukamaju di Kabupaten Garut, Kamis (18/2/2021).\n"
+             "Peresmian pada Jumat (19/2/2021) itu juga dihadiri Gubernur Jawa Barat Ridwan Kamil.\n")
+    write(tmp_path / "stages", {"a.txt": stages})
+    write(tmp_path / "again", {"a.txt": again})
+    assert findings([tmp_path / "stages"], "date") == []
+    assert findings([tmp_path / "again"], "date")

@@ -68,8 +68,10 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
             text_before = e.sentence.text[max(0, d.start - 120):d.start]
             said = source != ClaimSource.listing and bool(pack.speech_tail_re.search(text_before))
             signed = bool(pack.document_date_re.search(text_before[-60:]) and pack.decree_noun_re.search(e.sentence.text))
+            again = source == ClaimSource.joined and bool(pack.anaphora_re.match(e.sentence.text, d.end))
             claims.append(Claim(attribute="date", value=d.date.iso(), display=d.text, partial=d.date,
-                                source=ClaimSource.document if signed else ClaimSource.quote if said else source,
+                                source=ClaimSource.document if signed else ClaimSource.quote if said
+                                else ClaimSource.act if again else source,
                                 evidence=unit.evidence(offset + d.start, offset + d.end)))
         for role in e.roles:
             value = person_value(role.mention, people)
