@@ -148,6 +148,10 @@ def occurrence(a: EventFrame, b: EventFrame, editions: tuple[int | None, int | N
             return Relation(True, cfg.conf("same_day", 0.95), "same event on the same day")
         return Relation(True, cfg.conf("close_dates", 0.85), f"same event, dates {days} day(s) apart")
     if ea is not None and ea == eb:
+        if days is not None:
+            # Outlets name an edition by the year judged or the year held: one label and dates far
+            # apart may be two ceremonies (or one wrong date).
+            return Relation(None, cfg.conf("far_apart", 0.5), f"both name edition {ea}, but dates {days} days apart")
         return Relation(True, cfg.conf("same_edition", 0.9), f"same edition ({ea})")
     if days is not None:
         if not (a.recurring or b.recurring):

@@ -86,7 +86,9 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
                 recipients |= recipient_ids(role.mention, people, regions=kind == "award")
         if kind == "award":
             recipients |= {rid for rid, _ in e.orgs if e.kind}
-        if kind == "award" or pack.kind(kind).names_object:
+        if kind == "award" or (pack.kind(kind).names_object and (e is main or not main.org_names)):
+            # What is opened is named by the act's own sentence; other dams or roads the article
+            # mentions later are background ("Adapun Bendungan X ...").
             recipients |= set(e.org_names)
         if e.location:
             phrase, start, end = e.location
