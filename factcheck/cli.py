@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
+from .models import Report
 
 LEVELS = {"error": 2, "warning": 1, "info": 0, "never": 99}
 
@@ -90,6 +91,30 @@ def build_claims_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck check",
+        description="Pre-publish check: check new articles against a folder of published ones. Only findings that "
+                    "involve a new article are reported, and only they decide the exit code.")
+    parser.add_argument("paths", nargs="+", help="the new article files or folders")
+    parser.add_argument("--against", metavar="ARCHIVE", action="append", required=True,
+                        help="a folder (or file) of published articles (repeatable)")
+    for action in build_parser()._actions:
+        if action.dest in ("format", "output", "fail_on", "exclude", "max_bytes", "allow_errors", "rules", "show"):
+            parser._add_action(action)
+    return parser
+
+
+def _involves(report: Report, new_files: set[str]) -> Report:
+    """The report cut down to the findings that cite a new article, and to the new articles'
+    summaries (the archive is counted, not listed)."""
+    def new(path: str) -> bool:
+        return os.path.realpath(path.split("#")[0]) in new_files
+
+    findings = tuple(f for f in report.findings if any(new(e.path) for e in f.evidence))
+    return report.model_copy(update={"findings": findings, "articles": tuple(a for a in report.articles if new(a.path))})
+
+
 def _claims(args: argparse.Namespace) -> int:
     from .lexicon import RULES_DIR, load_lexicon
     from .pipeline import claims_for
@@ -104,10 +129,11 @@ def _claims(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    claims_mode = bool(argv) and argv[0] == "claims" and not os.path.exists("claims")
-    args = (build_claims_parser().parse_args(argv[1:]) if claims_mode else build_parser().parse_args(argv))
+    mode = argv[0] if argv and argv[0] in ("claims", "check") and not os.path.exists(argv[0]) else None
+    parsers = {"claims": build_claims_parser, "check": build_check_parser}
+    args = parsers[mode]().parse_args(argv[1:]) if mode else build_parser().parse_args(argv)
     try:
-        return _claims(args) if claims_mode else _main(args)
+        return _claims(args) if mode == "claims" else _main(args)
     except KeyboardInterrupt:
         _say("interrupted")
         return 2
@@ -117,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(args: argparse.Namespace) -> int:
-    missing = [p for p in args.paths if _missing(p)]
+    missing = [p for p in [*args.paths, *(getattr(args, "against", None) or [])] if _missing(p)]
     if missing:
         _say(f"no such file or folder: {', '.join(missing)}")
         return 2
@@ -127,15 +153,26 @@ def _main(args: argparse.Namespace) -> int:
     from .datafile import DataFileError
     from .lexicon import RULES_DIR
     from .pipeline import run
-    from .read import MAX_BYTES
+    from .read import MAX_BYTES, discover
     from .report import json as json_report
     from .report import markdown as markdown_report
 
+    against = getattr(args, "against", None) or []
     try:
-        report = run(args.paths, args.rules or RULES_DIR, exclude=args.exclude, max_bytes=args.max_bytes or MAX_BYTES)
+        report = run([*args.paths, *against], args.rules or RULES_DIR, exclude=args.exclude,
+                     max_bytes=args.max_bytes or MAX_BYTES)
     except DataFileError as exc:
         _say(str(exc))
         return 2
+    if against:
+        new_files = {os.path.realpath(f) for f in discover(args.paths, args.exclude).files}
+        if not new_files:
+            _say(f"no new article found in {', '.join(args.paths)}")
+            return 2
+        archive_unchecked = [a for a in report.unchecked if os.path.realpath(a.path.split("#")[0]) not in new_files]
+        for summary in archive_unchecked:  # said, but the archive's own problems do not block a new article
+            _say(f"archive: {summary.path}: not checked: {'; '.join(summary.errors)}")
+        report = _involves(report, new_files)
     if not report.articles:
         left_out = f" ({len(report.skipped)} file(s) left out: not articles or excluded)" if report.skipped else ""
         _say(f"no article found in {', '.join(args.paths)}{left_out}")
