@@ -10,8 +10,9 @@ import functools
 import re
 from importlib import resources
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .datafile import DataFileError, load_model
 
@@ -63,9 +64,38 @@ class NumbersFile(Strict):
     unit_classes: dict[str, list[str]] = {}
 
 
+# A group that repeats something that itself repeats ("(\w+\s?)+"): it can take exponential
+# time on a line that almost matches, so noise patterns may not have one.
+NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
+
+
+def checked_pattern(pattern: str) -> str:
+    """A pattern from the rules that is safe to run on every line: it compiles, matches
+    something, never matches the empty string and has no nested quantifier."""
+    if not pattern.strip():
+        raise ValueError("empty pattern: it would mark every line")
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"pattern {pattern!r} does not compile: {exc.msg} at position {exc.pos}") from exc
+    try:  # the noise patterns run joined into one alternation: each must work inside a group
+        re.compile(f"x|(?:{pattern})", re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"pattern {pattern!r} cannot stand beside the others (inline flags?): {exc.msg}") from exc
+    if compiled.fullmatch(""):
+        raise ValueError(f"pattern {pattern!r} matches the empty string: it would mark every line")
+    if NESTED_QUANTIFIER.search(pattern):
+        raise ValueError(f"pattern {pattern!r} repeats a group that itself repeats; it can hang on a long line")
+    return pattern
+
+
+SafePattern = Annotated[str, AfterValidator(checked_pattern)]
+
+
 class NoiseFile(Strict):
-    line_patterns: list[str] = []
-    block_markers: list[str] = []
+    # Each pattern is checked on its own, so an error names its line and the pattern.
+    line_patterns: list[SafePattern] = []
+    block_markers: list[SafePattern] = []
 
 
 class EventKind(Strict):

@@ -245,3 +245,22 @@ def test_a_report_to_a_device_writes_to_it_and_never_replaces_it():
     after = os.stat(os.devnull)
     assert result.returncode == 0, result.stderr
     assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+
+
+@pytest.mark.parametrize("pattern, expect", [
+    (r"(\w+\s?)+$", "repeats a group that itself repeats"),
+    ("", "empty pattern"),
+    ("(unclosed", "does not compile"),
+    ("x?", "matches the empty string"),
+    ("(?i)iklan", "cannot stand beside the others"),
+])
+def test_15_a_noise_pattern_that_could_hang_or_mark_every_line_is_refused_with_file_and_line(tmp_path, pattern, expect):
+    rules = _rules_copy(tmp_path)
+    noise = rules / "lang" / "id" / "noise.yaml"
+    lines = noise.read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if line.strip().startswith("- "))
+    lines.insert(at, f"  - '{pattern}'")
+    noise.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli(SEEDS, "--rules", rules, timeout=30)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"noise.yaml:{at + 1}:" in result.stderr and expect in result.stderr, result.stderr
