@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .models import Report
+from .report import FORMATS
 
 LEVELS = {"error": 2, "warning": 1, "info": 0, "never": 99}
 
@@ -25,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Cross-check the facts that news articles state about the same events.",
     )
     parser.add_argument("paths", nargs="+", help="article files or folders (read recursively)")
-    parser.add_argument("--format", choices=("markdown", "json"), default="markdown", help="report format (default: markdown)")
+    parser.add_argument("--format", choices=tuple(FORMATS), default="markdown",
+                        help="report format: markdown, json, text (path:line:col per side) or github (workflow annotations)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     parser.add_argument("--fail-on", choices=tuple(LEVELS), default="error",
                         help="exit 1 when a finding reaches this severity (default: error; 'never' always exits 0)")
@@ -154,8 +156,7 @@ def _main(args: argparse.Namespace) -> int:
     from .lexicon import RULES_DIR
     from .pipeline import run
     from .read import MAX_BYTES, discover
-    from .report import json as json_report
-    from .report import markdown as markdown_report
+    from .report import renderer
 
     against = getattr(args, "against", None) or []
     try:
@@ -180,7 +181,7 @@ def _main(args: argparse.Namespace) -> int:
     if "info" not in args.show:
         shown = tuple(f for f in report.findings if f.severity.value != "info")
         report = report.model_copy(update={"findings": shown, "hidden_info": len(report.findings) - len(shown)})
-    text = (json_report if args.format == "json" else markdown_report).render(report)
+    text = renderer(args.format)(report)
     if args.output:
         try:
             write_atomically(Path(args.output), text)

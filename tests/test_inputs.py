@@ -81,3 +81,12 @@ def test_check_against_an_archive_reports_only_findings_with_the_new_article(tmp
     consistent.write_text("Pemerintah Kota Bogor meresmikan Taman Sempur yang baru di Bogor, Rabu (3/7/2024).\n", encoding="utf-8")
     quiet = run_cli("check", consistent, "--against", archive, "--format", "json", "--fail-on", "warning")
     assert quiet.returncode == 0 and json.loads(quiet.stdout)["findings"] == []
+
+
+def test_text_and_github_formats_give_one_line_per_side_of_a_finding():
+    text = run_cli(ROOT / "seeds", "--format", "text").stdout.splitlines()
+    sides = [line for line in text if ": warning " in line]
+    assert len(sides) == 6 and all(line.split(":")[1].isdigit() for line in sides)
+    assert {line.split(":")[0].rsplit("/", 1)[-1] for line in sides} == {p.name for p in (ROOT / "seeds").iterdir()}
+    github = run_cli(ROOT / "seeds", "--format", "github").stdout.splitlines()
+    assert len(github) == 6 and all(line.startswith("::warning file=") and ",line=" in line for line in github)
