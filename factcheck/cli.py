@@ -20,12 +20,8 @@ from .report import FORMATS
 LEVELS = {"error": 2, "warning": 1, "info": 0, "never": 99}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="factcheck",
-        description="Cross-check the facts that news articles state about the same events.",
-    )
-    parser.add_argument("paths", nargs="+", help="article files or folders (read recursively)")
+def add_report_options(parser: argparse.ArgumentParser) -> None:
+    """The options every checking command shares: what to read and how to report it."""
     parser.add_argument("--format", choices=tuple(FORMATS), default="markdown",
                         help="report format: markdown, json, text (path:line:col per side) or github (workflow annotations)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
@@ -41,6 +37,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--allow-errors", action="store_true",
                         help="decide the exit code by the findings even when some inputs could not be checked")
     parser.add_argument("--rules", metavar="DIR", type=Path, help="rules folder (default: the rules/ shipped with factcheck)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Cross-check the facts that news articles state about the same events. "
+                    "Other commands: 'factcheck check NEW --against ARCHIVE', 'factcheck claims FILE'.",
+    )
+    parser.add_argument("paths", nargs="+", help="article files or folders (read recursively)")
+    add_report_options(parser)
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     return parser
 
@@ -101,9 +107,7 @@ def build_check_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="+", help="the new article files or folders")
     parser.add_argument("--against", metavar="ARCHIVE", action="append", required=True,
                         help="a folder (or file) of published articles (repeatable)")
-    for action in build_parser()._actions:
-        if action.dest in ("format", "output", "fail_on", "exclude", "max_bytes", "allow_errors", "rules", "show"):
-            parser._add_action(action)
+    add_report_options(parser)
     return parser
 
 
