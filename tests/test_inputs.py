@@ -90,3 +90,16 @@ def test_text_and_github_formats_give_one_line_per_side_of_a_finding():
     assert {line.split(":")[0].rsplit("/", 1)[-1] for line in sides} == {p.name for p in (ROOT / "seeds").iterdir()}
     github = run_cli(ROOT / "seeds", "--format", "github").stdout.splitlines()
     assert len(github) == 6 and all(line.startswith("::warning file=") and ",line=" in line for line in github)
+
+
+def test_the_pre_commit_hook_runs_the_check_it_declares(tmp_path):
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["language"] == "python" and hook["entry"].split()[0] == "factcheck"
+    archive = tmp_path / "published"
+    archive.mkdir()
+    shutil.copy(ROOT / "seeds" / "000_86caa9665f90601d.txt", archive)
+    args = [str(archive) if a == "published/" else a for a in hook["args"]]
+    result = run_cli(*hook["entry"].split()[1:], *args, ROOT / "seeds" / "001_54aaad936bbab106.txt", "--fail-on", "warning")
+    assert result.returncode == 1 and "different presenters" in result.stdout
