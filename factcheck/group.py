@@ -81,9 +81,15 @@ def _objects(frame: EventFrame, lexicon: Lexicon) -> set[str]:
 
 
 def _people_overlap(a: EventFrame, b: EventFrame) -> bool:
-    pa = [person_key(r) for r in a.recipients if r.startswith("person:")]
-    pb = [person_key(r) for r in b.recipients if r.startswith("person:")]
-    return any(name_match(x, y) for x in pa for y in pb)
+    """One person acted on in both. A name of one word ("Jaya") is too weak to tie two reports,
+    and a doer of either act ("Tito Karnavian" read as sworn in) ties nothing."""
+    doers = [person_key(p) for p in (a.presenter, b.presenter) if p and p.startswith("person:")]
+
+    def acted_on(frame: EventFrame) -> list[tuple[str, ...]]:
+        keys = [person_key(r) for r in frame.recipients if r.startswith("person:")]
+        return [k for k in keys if len(k) > 1 and not any(name_match(k, d) for d in doers)]
+
+    return any(name_match(x, y) for x in acted_on(a) for y in acted_on(b))
 
 
 def _same_town(a: str | None, b: str | None, lexicon: Lexicon) -> bool:

@@ -131,3 +131,14 @@ def test_a_region_alone_ties_no_two_award_reports(tmp_path):
     b = "Pemerintah Provinsi Jawa Timur menerima penghargaan dari Menteri Sosial di Surabaya, Kamis (20/4/2023).\n"
     write(tmp_path, {"a.txt": a, "b.txt": b})
     assert findings([tmp_path]) == []
+
+
+def test_a_one_word_name_or_the_doer_ties_no_two_swearing_ins(tmp_path):
+    """"Kodam Jaya" and "Polda Metro Jaya" share a word, and a minister who swears people in is
+    no one sworn in: two ceremonies a week apart stay apart."""
+    a = ("KSAD Jenderal Dudung Abdurachman melantik Mayjen Novi Helmy Prasetya sebagai Pangdam Jaya di Mabesad, Jakarta, "
+         "Jumat (24/3/2023).\n")
+    b = ("Kapolri Jenderal Listyo Sigit Prabowo melantik Irjen Karyoto sebagai Kapolda Metro Jaya di Gedung Rupatama, "
+         "Mabes Polri, Jakarta Selatan, Jumat (31/3/2023).\n")
+    write(tmp_path, {"a.txt": a, "b.txt": b})
+    assert findings([tmp_path]) == []
