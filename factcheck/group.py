@@ -92,17 +92,16 @@ def _people_overlap(a: EventFrame, b: EventFrame) -> bool:
     return any(name_match(x, y) for x in acted_on(a) for y in acted_on(b))
 
 
+def _towns(phrase: str, lexicon: Lexicon) -> set[str]:
+    """The regencies and cities a venue names (a province is too wide to tell anything):
+    regions named as such, and region names inside venue names ("Pendapa Agung Ponorogo")."""
+    place = parse_place(phrase, lexicon)
+    inside = {w for words in place.named for w in words if w.startswith("@")}
+    return {r for r in place.regions if not r.startswith("prov:")} | inside
+
+
 def _same_town(a: str | None, b: str | None, lexicon: Lexicon) -> bool:
-    """Both venues lie in one regency or city (a province is too wide to tell anything)."""
-    if not a or not b:
-        return False
-    towns = []
-    for phrase in (a, b):
-        place = parse_place(phrase, lexicon)
-        # Regions named as such, and region names inside venue names ("Pendapa Agung Ponorogo").
-        inside = {w for words in place.named for w in words if w.startswith("@")}
-        towns.append({r for r in place.regions if not r.startswith("prov:")} | inside)
-    return bool(towns[0] & towns[1])
+    return bool(a and b and _towns(a, lexicon) & _towns(b, lexicon))
 
 
 def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> bool:

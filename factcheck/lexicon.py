@@ -165,6 +165,8 @@ class GrammarFile(Strict):
     list_intros: list[str] = []
     # Words that date a document rather than the act ("Keppres ... tertanggal 6 November").
     document_date_words: list[str] = []
+    # Words that date another matter in the act's sentence ("yang berakhir masa jabatannya pada 5 Juli").
+    other_date_words: list[str] = []
     # Words that point back at the act just reported ("Upacara pada Kamis (28/11) itu"): a date
     # written with them is the act's date again, not another stage's.
     anaphora_words: list[str] = []
@@ -328,6 +330,9 @@ class Pack:
         self.list_intro_re = phrase_re(g.list_intros) if g.list_intros else never
         self.anaphora_re = re.compile(rf"\W{{0,3}}(?:{alternation(g.anaphora_words)})(?![\w'’])",
                                       re.IGNORECASE) if g.anaphora_words else never
+        self.other_date_re = re.compile(
+            rf"(?<![\w'’])(?:{alternation(g.other_date_words)})(?![\w'’])\W*(?:\w+\W+){{0,3}}$",
+            re.IGNORECASE) if g.other_date_words else never
         self.document_date_re = re.compile(
             rf"(?<![\w'’])(?:{alternation(g.document_date_words)})(?![\w'’])\W*(?:\w+\W+){{0,2}}$",
             re.IGNORECASE) if g.document_date_words else never

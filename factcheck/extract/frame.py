@@ -68,6 +68,9 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
             text_before = e.sentence.text[max(0, d.start - 120):d.start]
             said = source != ClaimSource.listing and bool(pack.speech_tail_re.search(text_before))
             signed = bool(pack.document_date_re.search(text_before[-60:]) and pack.decree_noun_re.search(e.sentence.text))
+            # "... berakhir masa jabatannya pada 5 Juli", "Burhani | Minggu, 16 Februari 2020": the date
+            # of another matter, or a byline's publication stamp.
+            signed = signed or bool(pack.other_date_re.search(text_before[-60:])) or text_before.rstrip().endswith("|")
             again = source == ClaimSource.joined and bool(pack.anaphora_re.match(e.sentence.text, d.end))
             claims.append(Claim(attribute="date", value=d.date.iso(), display=d.text, partial=d.date,
                                 source=ClaimSource.document if signed else ClaimSource.quote if said
