@@ -18,18 +18,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> int:
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "fixtures" / "corpus"
-    from factcheck.clean import clean
-    from factcheck.extract import extract
     from factcheck.lexicon import load_lexicon
-    from factcheck.read import discover, read_article
+    from factcheck.pipeline import claims_for
+    from factcheck.read import discover
 
     gold: dict[str, list[str]] = json.loads((corpus / "dates.gold.json").read_text(encoding="utf-8"))
     lexicon = load_lexicon()
     tp = fp = fn = 0
-    for path in discover([corpus / "articles"]):
+    for path in discover([corpus / "articles"]).files:
         want = set(gold.get(path.name, []))
-        claims = extract(clean(read_article(path), lexicon), lexicon)
-        got = {c.value for c in claims.claims if c.attribute == "date"}
+        got = {c.value for _, claims in claims_for(path, lexicon) if claims for c in claims.claims if c.attribute == "date"}
         matched = {g for g in want if g in got or "--" + g[5:] in got}
         extra = {d for d in got if d not in want and not any(g.endswith(d[2:]) for g in want if d.startswith("--"))}
         tp, fp, fn = tp + len(matched), fp + len(extra), fn + len(want - matched)

@@ -40,11 +40,10 @@ def main() -> None:
 
     start = time.perf_counter()
     from factcheck.check import run_checks
-    from factcheck.clean import clean
-    from factcheck.extract import extract
     from factcheck.lexicon import RULES_DIR, load_lexicon
     from factcheck.models import Report
-    from factcheck.read import discover, read_article
+    from factcheck.pipeline import claims_for
+    from factcheck.read import discover, read_file
     from factcheck.report import json as json_report
     from factcheck.rules import load_grouping, load_rules
     imported = time.perf_counter()
@@ -53,11 +52,11 @@ def main() -> None:
     grouping = load_grouping(RULES_DIR)
     loaded = time.perf_counter()
 
-    files = discover(args.folders)
-    read_only = lambda: [read_article(f) for f in files]  # noqa: E731
+    files = discover(args.folders).files
+    read_only = lambda: [read_file(f) for f in files]  # noqa: E731
 
     def pipeline() -> None:
-        claims = [extract(clean(read_article(f), lexicon), lexicon) for f in files]
+        claims = [c for f in files for _, c in claims_for(f, lexicon) if c is not None]
         json_report.render(Report(findings=tuple(run_checks(claims, rules, lexicon, grouping))))
 
     pipeline()  # warm the caches once, as a long-running hook would be

@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
-from pathlib import PurePath
 
 from .group import EventGroup, Relation, group_events, group_people
 from .lexicon import Lexicon
@@ -54,9 +53,6 @@ class Conflicts:
     pairs: list[tuple[Claim, Claim, Relation]] = field(default_factory=list)
     recipients: tuple[str, ...] = ()  # per-recipient rules: whom this finding is about
 
-
-def _base(path: str) -> str:
-    return PurePath(path).name
 
 
 def _recipients_agree(a: Claim, b: Claim) -> bool:

@@ -463,6 +463,3 @@ def _json_article(path: str, text: str, item: dict[str, Any]) -> Article:
 
 PARSERS = {"txt": parse_txt, "md": parse_md, "html": parse_html, "json": parse_json}
 
-
-def read_all(paths: Iterable[str | Path]) -> list[Article]:
-    return [article for path in discover(paths).files for article in read_file(path)]
