@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -141,11 +141,12 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
         entry.pairs.append((a, b, relation))
 
     in_group: dict[str, EventGroup] = {p: g for g in groups for p in g.members}
+    subjects = {id(g): _event_subject(g, by_path[_subject_article(g.members, by_path)], lex) for g in groups}
     for group in groups:
-        subject = _event_subject(group, by_path[_subject_article(group.members, by_path)], lex)
-        for x, y in combinations(group.members, 2):
-            relation = group.relation(x, y)
-            if relation is None or relation.same is False:
+        subject = subjects[id(group)]
+        # Only the pairs grouping related: the members of a large group are not all compared.
+        for (x, y), relation in sorted(group.relations.items()):
+            if relation.same is False:
                 continue
             comparable = [(a, b) for a in claims_of(x) for b in claims_of(y) if _claim_key(rule, a) == _claim_key(rule, b)
                           and not (per_recipient(x) and not _recipients_agree(a, b))]
@@ -159,7 +160,7 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
             own = claims_of(path)
             home = in_group.get(path)
             subject_key = "|".join(home.members) if home else path
-            subject = _event_subject(home, by_path[_subject_article(home.members, by_path)] if home else article, lex)
+            subject = subjects[id(home)] if home else _event_subject(None, article, lex)
             for a, b in combinations(own, 2):
                 if per_recipient(path) and not _recipients_agree(a, b):
                     continue
@@ -198,7 +199,7 @@ def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleCla
                 for a, b in combinations(cs, 2):
                     if compare(a, b, lex):
                         entry.pairs.append((a, b, INSIDE_ONE_ARTICLE))
-        for x, y in combinations(sorted(per_article), 2):
+        for x, y in _same_time_candidates(per_article, group_of, ref):
             relation = _same_time(x, y, group_of, ref)
             if relation is None:
                 continue
@@ -210,6 +211,26 @@ def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleCla
         if entry.pairs:
             out.append(entry)
     return out
+
+
+def _same_time_candidates(paths: Iterable[str], group_of: dict[str, EventGroup], ref: dict) -> list[tuple[str, str]]:
+    """The pairs of these articles that _same_time may relate: related in one event group, or
+    about one dated day. A person named in thousands of articles is not compared across all pairs."""
+    wanted = set(paths)
+    pairs: set[tuple[str, str]] = set()
+    by_day: dict[object, list[str]] = {}
+    groups: dict[int, EventGroup] = {}
+    for path in sorted(wanted):
+        day = ref.get(path)
+        if day is not None and day.year is not None:
+            by_day.setdefault(day, []).append(path)
+        if (group := group_of.get(path)) is not None:
+            groups[id(group)] = group
+    for same_day in by_day.values():
+        pairs.update(combinations(same_day, 2))
+    for group in groups.values():
+        pairs.update(pair for pair, rel in group.relations.items() if rel.same and pair[0] in wanted and pair[1] in wanted)
+    return sorted(pairs)
 
 
 def _same_time(x: str, y: str, group_of: dict[str, EventGroup], ref: dict) -> Relation | None:

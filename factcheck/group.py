@@ -6,6 +6,7 @@ that an index can look candidates up without reading articles again."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -166,28 +167,68 @@ def occurrence(a: EventFrame, b: EventFrame, editions: tuple[int | None, int | N
     return Relation(None, cfg.conf("undated", 0.5), "one report gives neither a date nor an edition: may be another occurrence")
 
 
+def _kind_class(frame: EventFrame) -> str:
+    """Kinds that same_event lets match (an award and a handover are one act)."""
+    return "award" if frame.kind in {"award", "handover"} else frame.kind
+
+
+def _name_prefixes(key: tuple[str, ...]) -> list[str]:
+    # Spelling variants of one name (Muhamad / Muhammad) keep their first three letters.
+    return sorted({t[:3] for t in key if len(t) > 1})
+
+
+def _day_buckets(frame: EventFrame) -> list[str]:
+    """Two dates at most three days apart share one of these (four-day buckets, each date also
+    in the next one). Counted within one year, as PartialDate.days_to counts a year-less date."""
+    if frame.date is None:
+        return []
+    day = (dt.date(2000, frame.date.month, frame.date.day) - dt.date(2000, 1, 1)).days // 4
+    return [f"{day}", f"{day + 1}"]
+
+
 def blocking_keys(frame: EventFrame, lexicon: Lexicon) -> set[str]:
-    """Keys that any two reports of one event share at least one of (see same_event): a recipient,
-    a word of a recipient's or the presenter's name, a word of the award name, the day, the venue."""
-    keys = {"r:" + r for r in frame.recipients}
-    keys |= {"o:" + w for r in frame.recipients for w in org_words(r, lexicon)}
+    """Keys that any two reports same_event ties share at least one of. Each key joins what the
+    evidence needs with what makes it specific: a recipient with the award's name or the day, a
+    doer with the day or with what was done, a person acted on by two words of the name. A key
+    alone ("hotel", "budi", one regency) would put a large share of an archive in one block."""
+    kind = _kind_class(frame) + "|"
+    recipients = {"r:" + r for r in frame.recipients}
+    recipients |= {"o:" + w for r in frame.recipients for w in org_words(r, lexicon)}
+    recipients |= {"p:" + t for r in frame.recipients for t in _name_prefixes(person_key(r))}
+    doer = {"p:" + t for t in _name_prefixes(person_key(frame.presenter or ""))}
+    # One seat named by its office alone, or one national office with a short name (same_person_value).
+    doer |= {"f:" + x for x in (frame.presenter_office, frame.presenter) if x and not x.startswith("person:")}
+    venue: set[str] = set()
+    towns: set[str] = set()
     if frame.location:
         place = parse_place(frame.location, lexicon)
-        keys |= {"v:" + v for v in place.venues} | {"v:" + w for words in place.named for w in words}
-    keys |= {"w:" + t for r in (*frame.recipients, frame.presenter or "") for t in person_key(r) if len(t) > 1}
-    keys |= {"n:" + t for t in frame.name_tokens}
-    if frame.date:
-        keys.add(f"d:{frame.date.month}-{frame.date.day}")
+        venue = {"v:" + v for v in place.venues} | {"v:" + w for words in place.named for w in words}
+        towns = {"t:" + t for t in _towns(frame.location, lexicon)}
+    names = {"n:" + t for t in frame.name_tokens}
+    days = _day_buckets(frame)
+    keys: set[str] = set()
+    for r in frame.recipients:  # a person acted on, by two words of the name (one when it has one)
+        prefixes = _name_prefixes(person_key(r))
+        keys |= {kind + "a:" + " ".join(p) for p in combinations(prefixes, 2)} or {kind + "a:" + p for p in prefixes}
+    keys |= {kind + n + "&" + r for n in names for r in recipients}
+    keys |= {kind + d + "&" + x for d in days for x in recipients | doer | venue}
+    keys |= {kind + d2 + "&" + x for d2 in doer for x in recipients | names | towns}
+    if frame.edition is not None:
+        keys |= {kind + n + f"&e{frame.edition}" for n in names}
+    if frame.date is not None:
+        keys |= {kind + n + f"&d{frame.date.month}-{frame.date.day}" for n in names}
     return keys
 
 
-def candidate_pairs(keyed: dict[str, set[str]]) -> list[tuple[str, str]]:
-    """Pairs of items (sorted) that share a key, from an inverted index instead of all pairs."""
+def candidate_pairs(keyed: dict[str, set[str]], max_key_items: int) -> list[tuple[str, str]]:
+    """Pairs of items (sorted) that share a key, from an inverted index instead of all pairs. A
+    key shared by more than `max_key_items` items ties nothing (a stop key): the number of pairs
+    then grows with the size of the blocks, not with the square of the archive."""
     index: dict[str, list[str]] = {}
     for item in sorted(keyed):
         for key in keyed[item]:
             index.setdefault(key, []).append(item)
-    pairs = {(x, y) for items in index.values() for x, y in combinations(items, 2)}
+    pairs = {(x, y) for items in index.values() if len(items) <= max_key_items for x, y in combinations(items, 2)}
     return sorted(pairs)
 
 
@@ -196,7 +237,7 @@ def group_events(articles: list[ArticleClaims], lexicon: Lexicon, cfg: GroupingC
     # An event sentence without a date takes the article's dateline or published date.
     frames = {a.path: a.event if a.event.date or a.reference_date is None else a.event.model_copy(
         update={"date": a.reference_date}) for a in framed if a.event is not None}
-    pairs = candidate_pairs({path: blocking_keys(frame, lexicon) for path, frame in frames.items()})
+    pairs = candidate_pairs({path: blocking_keys(frame, lexicon) for path, frame in frames.items()}, cfg.max_key_articles)
     linked = [(x, y) for x, y in pairs if same_event(frames[x], frames[y], lexicon, cfg.same_occurrence_days)]
     # Occurrences first (same act, dates close), so that a report without an edition takes the
     # edition of the occurrence it belongs to.
@@ -222,13 +263,11 @@ def group_events(articles: list[ArticleClaims], lexicon: Lexicon, cfg: GroupingC
     members: dict[str, list[str]] = {}
     for path in frames:
         members.setdefault(groups.find(path), []).append(path)
-    out = []
-    for paths in members.values():
-        if len(paths) < 2:
-            continue
-        paths.sort()
-        group = EventGroup(members=paths, relations={k: v for k, v in relations.items() if k[0] in paths})
-        out.append(group)
+    relations_of: dict[str, dict[tuple[str, str], Relation]] = {}
+    for pair, rel in relations.items():
+        relations_of.setdefault(groups.find(pair[0]), {})[pair] = rel
+    out = [EventGroup(members=sorted(paths), relations=relations_of.get(root, {}))
+           for root, paths in members.items() if len(paths) >= 2]
     return sorted(out, key=lambda g: g.members)
 
 

@@ -48,6 +48,8 @@ class Rule(BaseModel):
 class GroupingConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     same_occurrence_days: int = Field(default=45, ge=0)
+    # A blocking key shared by more articles than this ties none of them (group.candidate_pairs).
+    max_key_articles: int = Field(default=50, ge=2)
     confidence: dict[str, float] = {}
     # How much a claim is worth by where it was read (models.ClaimSource), and the least worth
     # both sides of a finding need for each severity.
