@@ -12,10 +12,14 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .models import Report
 from .report import FORMATS
+
+if TYPE_CHECKING:
+    from .index import ClaimIndex
 
 LEVELS = {"error": 2, "warning": 1, "info": 0, "never": 99}
 
@@ -37,13 +41,23 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--allow-errors", action="store_true",
                         help="decide the exit code by the findings even when some inputs could not be checked")
     parser.add_argument("--rules", metavar="DIR", type=Path, help="rules folder (default: the rules/ shipped with factcheck)")
+    add_index_options(parser)
+
+
+def add_index_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--index", metavar="FILE", type=Path,
+                        help="claim index (SQLite) used as a cache: unchanged articles are not read again "
+                             "(default for 'index' and 'check': .factcheck/index.sqlite; a plain run uses one only when given)")
+    parser.add_argument("--jobs", "-j", metavar="N", type=int, default=None,
+                        help="processes for extraction (default: the cores available; 1 for small inputs)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
         description="Cross-check the facts that news articles state about the same events. "
-                    "Other commands: 'factcheck check NEW --against ARCHIVE', 'factcheck claims FILE'.",
+                    "Other commands: 'factcheck check NEW --against ARCHIVE', 'factcheck index ARCHIVE', "
+                    "'factcheck claims FILE'.",
     )
     parser.add_argument("paths", nargs="+", help="article files or folders (read recursively)")
     add_report_options(parser)
@@ -106,9 +120,63 @@ def build_check_parser() -> argparse.ArgumentParser:
                     "involve a new article are reported, and only they decide the exit code.")
     parser.add_argument("paths", nargs="+", help="the new article files or folders")
     parser.add_argument("--against", metavar="ARCHIVE", action="append", required=True,
-                        help="a folder (or file) of published articles (repeatable)")
+                        help="a folder (or file) of published articles, indexed or refreshed first (repeatable), "
+                             "or a claim index file (.sqlite) used as it is")
     add_report_options(parser)
     return parser
+
+
+def build_index_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck index",
+        description="Build or refresh the claim index of an archive: new and changed articles are extracted, "
+                    "unchanged ones kept, removed ones forgotten.")
+    parser.add_argument("paths", nargs="+", help="archive files or folders")
+    parser.add_argument("--exclude", metavar="GLOB", action="append", default=[], help="leave out matching files (repeatable)")
+    parser.add_argument("--max-bytes", metavar="N", type=int, default=None, help="largest article file read, in bytes")
+    parser.add_argument("--rules", metavar="DIR", type=Path, help="rules folder (default: the rules/ shipped with factcheck)")
+    add_index_options(parser)
+    return parser
+
+
+def _open_index(path: Path | None, rules_dir: Path) -> ClaimIndex:
+    from .index import DEFAULT_PATH, ClaimIndex, extraction_version
+
+    return ClaimIndex(path or DEFAULT_PATH, extraction_version(rules_dir), warn=_say)
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    from .pipeline import default_jobs
+
+    return args.jobs if args.jobs and args.jobs > 0 else default_jobs()
+
+
+def _index(args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if _missing(p)]
+    if missing:
+        _say(f"no such file or folder: {', '.join(missing)}")
+        return 2
+    from .datafile import DataFileError
+    from .lexicon import RULES_DIR
+    from .pipeline import index_archive
+    from .read import MAX_BYTES
+
+    rules_dir = args.rules or RULES_DIR
+    try:
+        index = _open_index(args.index, rules_dir)
+        try:
+            found = index_archive(args.paths, index, rules_dir, args.exclude, args.max_bytes or MAX_BYTES, _jobs(args))
+            stats, total = index.stats, index.count()
+        finally:
+            index.close()
+    except DataFileError as exc:
+        _say(str(exc))
+        return 2
+    print(f"{index.path}: {total} article file(s); {stats.extracted} extracted, {stats.reused} unchanged, "
+          f"{stats.removed} removed; {len(found.skipped)} left out, {len(found.problems)} could not be read")
+    for path, reason in found.problems:
+        _say(f"{path}: {reason}")
+    return 2 if found.problems else 0
 
 
 def _involves(report: Report, new_files: set[str]) -> Report:
@@ -135,17 +203,38 @@ def _claims(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    mode = argv[0] if argv and argv[0] in ("claims", "check") and not os.path.exists(argv[0]) else None
-    parsers = {"claims": build_claims_parser, "check": build_check_parser}
+    parsers = {"claims": build_claims_parser, "check": build_check_parser, "index": build_index_parser}
+    mode = argv[0] if argv and argv[0] in parsers and not os.path.exists(argv[0]) else None
     args = parsers[mode]().parse_args(argv[1:]) if mode else build_parser().parse_args(argv)
     try:
-        return _claims(args) if mode == "claims" else _main(args)
+        return {"claims": _claims, "index": _index}.get(mode or "", _main)(args)
     except KeyboardInterrupt:
         _say("interrupted")
         return 2
     except Exception as exc:  # an internal error must not pass for "findings found" (exit 1)
         _say(f"internal error: {type(exc).__name__}: {exc}")
         return 2
+
+
+def _check_against(args: argparse.Namespace, against: list[str], rules_dir: Path, max_bytes: int) -> tuple[Report, set[str]]:
+    """Refresh the index with the archive folders named (an index file named is used as it is),
+    then check the new articles against it. The archive's own problems are said, but do not
+    block a new article."""
+    from .pipeline import check_against, index_archive
+
+    files = [a for a in against if a.endswith((".sqlite", ".db")) and Path(a).is_file()]
+    folders = [a for a in against if a not in files]
+    if len(files) > 1 or (files and args.index and Path(files[0]).resolve() != args.index.resolve()):
+        raise ValueError("give one claim index: --against INDEX.sqlite or --index, not two")
+    index = _open_index(Path(files[0]) if files else args.index, rules_dir)
+    try:
+        if folders:
+            found = index_archive(folders, index, rules_dir, args.exclude, max_bytes, _jobs(args))
+            for path, reason in found.problems:
+                _say(f"archive: {path}: not checked: {reason}")
+        return check_against(args.paths, index, rules_dir, args.exclude, max_bytes)
+    finally:
+        index.close()
 
 
 def _main(args: argparse.Namespace) -> int:
@@ -159,25 +248,29 @@ def _main(args: argparse.Namespace) -> int:
     from .datafile import DataFileError
     from .lexicon import RULES_DIR
     from .pipeline import run
-    from .read import MAX_BYTES, discover
+    from .read import MAX_BYTES
     from .report import renderer
 
     against = getattr(args, "against", None) or []
+    rules_dir = args.rules or RULES_DIR
+    max_bytes = args.max_bytes or MAX_BYTES
     try:
-        report = run([*args.paths, *against], args.rules or RULES_DIR, exclude=args.exclude,
-                     max_bytes=args.max_bytes or MAX_BYTES)
+        if against:
+            report, new_files = _check_against(args, against, rules_dir, max_bytes)
+            if not new_files:
+                _say(f"no new article found in {', '.join(args.paths)}")
+                return 2
+            report = _involves(report, new_files)
+        else:
+            index = _open_index(args.index, rules_dir) if args.index else None
+            try:
+                report = run(args.paths, rules_dir, exclude=args.exclude, max_bytes=max_bytes, cache=index, jobs=_jobs(args))
+            finally:
+                if index is not None:
+                    index.close()
     except DataFileError as exc:
         _say(str(exc))
         return 2
-    if against:
-        new_files = {os.path.realpath(f) for f in discover(args.paths, args.exclude).files}
-        if not new_files:
-            _say(f"no new article found in {', '.join(args.paths)}")
-            return 2
-        archive_unchecked = [a for a in report.unchecked if os.path.realpath(a.path.split("#")[0]) not in new_files]
-        for summary in archive_unchecked:  # said, but the archive's own problems do not block a new article
-            _say(f"archive: {summary.path}: not checked: {'; '.join(summary.errors)}")
-        report = _involves(report, new_files)
     if not report.articles:
         left_out = f" ({len(report.skipped)} file(s) left out: not articles or excluded)" if report.skipped else ""
         _say(f"no article found in {', '.join(args.paths)}{left_out}")

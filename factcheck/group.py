@@ -232,11 +232,29 @@ def candidate_pairs(keyed: dict[str, set[str]], max_key_items: int) -> list[tupl
     return sorted(pairs)
 
 
+def event_of(article: ArticleClaims) -> EventFrame | None:
+    """The article's main event as grouping sees it: an event sentence without a date takes the
+    article's dateline or published date."""
+    frame = article.event
+    if frame is None or frame.date or article.reference_date is None:
+        return frame
+    return frame.model_copy(update={"date": article.reference_date})
+
+
+def lookup_keys(article: ArticleClaims, lexicon: Lexicon) -> set[str]:
+    """What the claim index files an article under, so that a new article finds every archive
+    article a run over both would compare it with: its event's blocking keys, and for the
+    checks of one person across articles (check_people) the day with each word of a name."""
+    frame = event_of(article)
+    keys = blocking_keys(frame, lexicon) if frame is not None else set()
+    day = article.reference_date
+    if day is not None and day.year is not None:
+        keys |= {f"day:{day.iso()}&{t}" for pid in article.people for t in _name_prefixes(tuple(pid.split()))}
+    return keys
+
+
 def group_events(articles: list[ArticleClaims], lexicon: Lexicon, cfg: GroupingConfig) -> list[EventGroup]:
-    framed = sorted((a for a in articles if a.event is not None), key=lambda a: a.path)
-    # An event sentence without a date takes the article's dateline or published date.
-    frames = {a.path: a.event if a.event.date or a.reference_date is None else a.event.model_copy(
-        update={"date": a.reference_date}) for a in framed if a.event is not None}
+    frames = {a.path: frame for a in sorted(articles, key=lambda a: a.path) if (frame := event_of(a)) is not None}
     pairs = candidate_pairs({path: blocking_keys(frame, lexicon) for path, frame in frames.items()}, cfg.max_key_articles)
     linked = [(x, y) for x, y in pairs if same_event(frames[x], frames[y], lexicon, cfg.same_occurrence_days)]
     # Occurrences first (same act, dates close), so that a report without an edition takes the

@@ -7,18 +7,23 @@ all go through it."""
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
+import os
 import signal
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .check import run_checks
 from .clean import clean
 from .extract import extract
+from .group import lookup_keys
+from .index import ClaimIndex, Results
 from .lexicon import RULES_DIR, Lexicon, load_lexicon
 from .models import ArticleClaims, ArticleSummary, Report, SkippedFile
-from .read import MAX_BYTES, discover, read_file
-from .rules import load_grouping, load_rules
+from .read import MAX_BYTES, Discovery, discover, display_path, read_file
+from .rules import GroupingConfig, Rule, load_grouping, load_rules
 
 # Time one article may take: a floor, and more for longer text (extraction is linear).
 BUDGET_SECONDS = 10.0
@@ -50,11 +55,27 @@ def time_budget(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def claims_for(path: Path, lexicon: Lexicon, max_bytes: int = MAX_BYTES) -> list[tuple[ArticleSummary, ArticleClaims | None]]:
+def claims_for(path: Path, lexicon: Lexicon, max_bytes: int = MAX_BYTES, cache: ClaimIndex | None = None) -> Results:
     """The claims of each article in one file, with its summary line. An article that cannot be
     read, or whose cleaning or extraction fails or runs out of time, has no claims and an error
-    naming the stage and the reason; it never ends the run."""
-    out: list[tuple[ArticleSummary, ArticleClaims | None]] = []
+    naming the stage and the reason; it never ends the run. With a claim index as `cache`, an
+    unchanged file is not read again, and a new or changed one is stored."""
+    if cache is None:
+        return _extract_file(path, lexicon, max_bytes)
+    shown = display_path(path)
+    found = cache.lookup(path, shown)
+    if found is None:
+        found = _extract_file(path, lexicon, max_bytes)
+        cache.store(path, shown, found, _keys(found, lexicon))
+    return found
+
+
+def _keys(results: Results, lexicon: Lexicon) -> set[str]:
+    return {k for _, claims in results if claims is not None for k in lookup_keys(claims, lexicon)}
+
+
+def _extract_file(path: Path, lexicon: Lexicon, max_bytes: int) -> Results:
+    out: Results = []
     for article in read_file(path, max_bytes):
         if article.errors:
             out.append((ArticleSummary(path=article.path, claims=0, errors=article.errors, warnings=article.warnings), None))
@@ -78,21 +99,113 @@ def claims_for(path: Path, lexicon: Lexicon, max_bytes: int = MAX_BYTES) -> list
     return out
 
 
+# Below this many files to extract, a process pool costs more than it saves.
+POOL_MIN_FILES = 64
+
+_worker_lexicon: Lexicon | None = None
+
+
+def _worker_start(rules_dir: Path) -> None:
+    global _worker_lexicon
+    _worker_lexicon = load_lexicon(rules_dir)
+
+
+def _worker_extract(job: tuple[Path, int]) -> Results:
+    assert _worker_lexicon is not None
+    return _extract_file(job[0], _worker_lexicon, job[1])
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def claims_of_files(files: Sequence[Path], lexicon: Lexicon, rules_dir: Path, max_bytes: int = MAX_BYTES,
+                    cache: ClaimIndex | None = None, jobs: int = 1) -> list[Results]:
+    """claims_for over many files, in their order. What the cache does not hold is extracted on
+    `jobs` processes; results come back in the files' order, so the report does not depend on
+    the number of jobs."""
+    out: list[Results | None] = [cache.lookup(f, display_path(f)) if cache else None for f in files]
+    todo = [i for i, r in enumerate(out) if r is None]
+    if jobs > 1 and len(todo) >= POOL_MIN_FILES:
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start, initargs=(rules_dir,)) as pool:
+            done = pool.map(_worker_extract, [(files[i], max_bytes) for i in todo], chunksize=16)
+            for i, results in zip(todo, done, strict=True):
+                out[i] = results
+    else:
+        for i in todo:
+            out[i] = _extract_file(files[i], lexicon, max_bytes)
+    if cache is not None:
+        for i in todo:
+            stored = out[i]
+            assert stored is not None
+            cache.store(files[i], display_path(files[i]), stored, _keys(stored, lexicon))
+    return [r for r in out if r is not None]
+
+
 def run(paths: Iterable[str | Path], rules_dir: Path = RULES_DIR, exclude: Iterable[str] = (),
-        max_bytes: int = MAX_BYTES) -> Report:
+        max_bytes: int = MAX_BYTES, cache: ClaimIndex | None = None, jobs: int = 1) -> Report:
     lexicon = load_lexicon(rules_dir)
     rules, rule_errors = load_rules(rules_dir)
     grouping = load_grouping(rules_dir)
     found = discover(paths, exclude)
-    extracted: list[ArticleClaims] = []
     summaries = [ArticleSummary(path=path, claims=0, errors=(reason,)) for path, reason in found.problems]
-    for path in found.files:
-        for summary, claims in claims_for(path, lexicon, max_bytes):
+    extracted: list[ArticleClaims] = []
+    for results in claims_of_files(found.files, lexicon, rules_dir, max_bytes, cache, jobs):
+        for summary, claims in results:
             summaries.append(summary)
             if claims is not None:
                 extracted.append(claims)
+    return _checked(extracted, summaries, found, rules, rule_errors, lexicon, grouping)
+
+
+def _checked(extracted: list[ArticleClaims], summaries: list[ArticleSummary], found: Discovery, rules: list[Rule],
+             rule_errors: list[str], lexicon: Lexicon, grouping: GroupingConfig) -> Report:
     check_errors: list[str] = []
     findings = run_checks(extracted, rules, lexicon, grouping, check_errors)
     return Report(articles=tuple(summaries), findings=tuple(findings), rule_errors=tuple(rule_errors),
                   check_errors=tuple(check_errors),
                   skipped=tuple(SkippedFile(path=path, reason=reason) for path, reason in found.skipped))
+
+
+def index_archive(paths: Iterable[str | Path], cache: ClaimIndex, rules_dir: Path = RULES_DIR,
+                  exclude: Iterable[str] = (), max_bytes: int = MAX_BYTES, jobs: int = 1) -> Discovery:
+    """Build or refresh the index for these archive paths: unchanged files are kept, changed
+    ones re-extracted, and files that left these folders forgotten."""
+    lexicon = load_lexicon(rules_dir)
+    roots = [Path(p) for p in paths]
+    found = discover(roots, exclude)
+    claims_of_files(found.files, lexicon, rules_dir, max_bytes, cache, jobs)
+    cache.prune([r for r in roots if r.is_dir()], {os.path.realpath(f) for f in found.files})
+    return found
+
+
+def check_against(new_paths: Iterable[str | Path], cache: ClaimIndex, rules_dir: Path = RULES_DIR,
+                  exclude: Iterable[str] = (), max_bytes: int = MAX_BYTES) -> tuple[Report, set[str]]:
+    """Check new articles against the indexed archive: the archive articles that share a
+    look-up key with a new one are read from the index and checked with the new ones. (Their own
+    neighbours are not: a finding between a new article and the archive needs a pair that shares
+    a key, so only an edition inferred through a third report can differ from a full run.)
+    Returns the report and the real paths of the new files."""
+    lexicon = load_lexicon(rules_dir)
+    rules, rule_errors = load_rules(rules_dir)
+    grouping = load_grouping(rules_dir)
+    found = discover(new_paths, exclude)
+    new_real = {os.path.realpath(f) for f in found.files}
+    summaries = [ArticleSummary(path=path, claims=0, errors=(reason,)) for path, reason in found.problems]
+    new_claims: list[ArticleClaims] = []
+    for path in found.files:
+        for summary, claims in claims_for(path, lexicon, max_bytes):
+            summaries.append(summary)
+            if claims is not None:
+                new_claims.append(claims)
+    keys = {k for c in new_claims for k in lookup_keys(c, lexicon)}
+    archive: list[ArticleClaims] = []
+    for real, _shown in cache.candidates(keys, grouping.max_key_articles):
+        if real not in new_real:
+            archive.extend(claims for _, claims in cache.results_of(real) or [] if claims is not None)
+    report = _checked([*new_claims, *archive], summaries, found, rules, rule_errors, lexicon, grouping)
+    return report, new_real

@@ -70,16 +70,16 @@ def test_check_against_an_archive_reports_only_findings_with_the_new_article(tmp
     (archive / "other2.txt").write_text("Bupati Serang menerima penghargaan Adipura 2019 di Jakarta, Selasa (15/1/2019).\n"
                                         "Penghargaan diserahkan Menteri LHK Siti Nurbaya.\n", encoding="utf-8")
     new = ROOT / "seeds" / "001_54aaad936bbab106.txt"
-    result = run_cli("check", new, "--against", archive, "--format", "json")
+    result = run_cli("check", new, "--against", archive, "--format", "json", cwd=tmp_path)
     report = json.loads(result.stdout)
     assert sorted(f["attribute"] for f in report["findings"]) == ["category", "date", "presenter"]
     for finding in report["findings"]:  # evidence quoted from both sides
         assert {e["path"].rsplit("/", 1)[-1] for e in finding["evidence"]} == {"000_86caa9665f90601d.txt", new.name}
     assert result.returncode == 0  # warnings only: the default --fail-on error is not reached
-    assert run_cli("check", new, "--against", archive, "--fail-on", "warning").returncode == 1
+    assert run_cli("check", new, "--against", archive, "--fail-on", "warning", cwd=tmp_path).returncode == 1
     consistent = tmp_path / "new.txt"
     consistent.write_text("Pemerintah Kota Bogor meresmikan Taman Sempur yang baru di Bogor, Rabu (3/7/2024).\n", encoding="utf-8")
-    quiet = run_cli("check", consistent, "--against", archive, "--format", "json", "--fail-on", "warning")
+    quiet = run_cli("check", consistent, "--against", archive, "--format", "json", "--fail-on", "warning", cwd=tmp_path)
     assert quiet.returncode == 0 and json.loads(quiet.stdout)["findings"] == []
 
 

@@ -1,0 +1,229 @@
+"""The claim index: an embedded SQLite file that keeps each article's claims and look-up keys,
+so that a pre-publish check reads the archive by key instead of re-reading it, and a re-run
+extracts only what changed.
+
+A row is valid for one file content (size and mtime first, the SHA-256 when they differ) and
+one extraction version (the code, the lexicons and the language packs that produce claims; the
+check rules do not change claims). Rows are written in transactions in WAL mode: a run killed
+half-way leaves whole rows only, and two runs at once wait for each other's writes instead of
+corrupting them. An index of another format is rebuilt, with a warning."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from . import __version__
+from .models import ArticleClaims, ArticleSummary
+
+FORMAT = "1"
+DEFAULT_PATH = Path(".factcheck") / "index.sqlite"
+
+Results = list[tuple[ArticleSummary, ArticleClaims | None]]
+_RESULTS = TypeAdapter(Results)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    path TEXT PRIMARY KEY,      -- the file's real path
+    shown TEXT NOT NULL,        -- the path as it was named when extracted (evidence paths)
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    extraction TEXT NOT NULL,   -- extraction_version() that produced the results
+    results TEXT NOT NULL       -- JSON: [[summary, claims or null], ...] (a JSON file holds several)
+);
+CREATE TABLE IF NOT EXISTS keys (key TEXT NOT NULL, path TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS keys_by_key ON keys (key);
+CREATE INDEX IF NOT EXISTS keys_by_path ON keys (path);
+"""
+
+
+def extraction_version(rules_dir: Path) -> str:
+    """What the claims of an article depend on: factcheck's code and version, the lexicons and
+    the language packs. A changed check rule or grouping setting re-checks, but re-extracts nothing."""
+    digest = hashlib.sha256(f"{FORMAT}\n{__version__}\n".encode())
+    package = Path(__file__).resolve().parent
+    sources = sorted(package.rglob("*.py"))
+    data = sorted(p for sub in ("lexicon", "lang") for p in (rules_dir / sub).rglob("*") if p.is_file())
+    for path in [*sources, *data]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _repath(value: Any, old: str, new: str) -> Any:
+    """Results stored under one spelling of a path, shown under another ("a/x.txt" from the
+    archive folder, "../a/x.txt" from elsewhere): every `path` field is rewritten."""
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            if k == "path" and isinstance(v, str) and (v == old or v.startswith(old + "#")):
+                out[k] = new + v[len(old):]
+            else:
+                out[k] = _repath(v, old, new)
+        return out
+    if isinstance(value, list):
+        return [_repath(v, old, new) for v in value]
+    return value
+
+
+@dataclass
+class IndexStats:
+    reused: int = 0
+    extracted: int = 0
+    removed: int = 0
+
+
+class ClaimIndex:
+    def __init__(self, path: Path, extraction: str, warn: Any = None):
+        self.path = path
+        self.extraction = extraction
+        self.stats = IndexStats()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path), timeout=60, isolation_level=None)
+        self.db.execute("PRAGMA busy_timeout = 60000")
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self._open(warn)
+
+    def _open(self, warn: Any) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            found = None
+            if "meta" in tables:
+                row = self.db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+                found = row[0] if row else None
+            if tables and found != FORMAT:
+                if warn is not None:
+                    warn(f"{self.path}: index written by another factcheck version (format {found}); rebuilding it")
+                for table in tables:
+                    self.db.execute(f'DROP TABLE IF EXISTS "{table}"')
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    self.db.execute(statement)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('factcheck', ?)", (__version__,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self.db.close()
+
+    def lookup(self, path: Path, shown: str) -> Results | None:
+        """The stored results for this file, when its content and the extraction are unchanged."""
+        real = os.path.realpath(path)
+        row = self.db.execute("SELECT shown, size, mtime_ns, sha256, extraction, results FROM articles WHERE path = ?",
+                              (real,)).fetchone()
+        if row is None or row[4] != self.extraction:
+            return None
+        stored_shown, size, mtime_ns, sha, _, results = row
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        if (st.st_size, st.st_mtime_ns) != (size, mtime_ns):
+            try:
+                if _sha256(path) != sha:
+                    return None
+            except OSError:
+                return None
+            self.db.execute("UPDATE articles SET size = ?, mtime_ns = ? WHERE path = ?", (st.st_size, st.st_mtime_ns, real))
+        data = json.loads(results)
+        if stored_shown != shown:
+            data = _repath(data, stored_shown, shown)
+        self.stats.reused += 1
+        return _RESULTS.validate_python(data)
+
+    def store(self, path: Path, shown: str, results: Results, keys: Iterable[str]) -> None:
+        """Keep one file's results and keys. Results with an error are not kept: a time budget
+        or an unreadable file says nothing lasting about the content."""
+        self.stats.extracted += 1
+        if any(summary.errors for summary, _ in results):
+            return
+        try:
+            st = os.stat(path)
+            sha = _sha256(path)
+        except OSError:
+            return
+        real = os.path.realpath(path)
+        payload = _RESULTS.dump_json(results).decode()
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (real, shown, st.st_size, st.st_mtime_ns, sha, self.extraction, payload))
+            self.db.execute("DELETE FROM keys WHERE path = ?", (real,))
+            self.db.executemany("INSERT INTO keys VALUES (?, ?)", [(k, real) for k in sorted(set(keys))])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def prune(self, roots: Iterable[Path], present: set[str]) -> None:
+        """Forget the files under these roots that are no longer there (or no longer articles)."""
+        prefixes = [os.path.realpath(r) for r in roots]
+        rows = self.db.execute("SELECT path FROM articles").fetchall()
+        gone = [p for (p,) in rows if p not in present
+                and any(p == r or p.startswith(r.rstrip(os.sep) + os.sep) for r in prefixes)]
+        if not gone:
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for p in gone:
+                self.db.execute("DELETE FROM articles WHERE path = ?", (p,))
+                self.db.execute("DELETE FROM keys WHERE path = ?", (p,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.stats.removed += len(gone)
+
+    def candidates(self, keys: Iterable[str], max_key_articles: int) -> list[tuple[str, str]]:
+        """The stored articles that share a key with these keys, as (real path, shown path). A
+        key held by more articles than `max_key_articles` ties none (as in grouping)."""
+        wanted = sorted(set(keys))
+        paths: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT key, path FROM keys WHERE key IN ({marks}) AND key IN "
+                f"(SELECT key FROM keys WHERE key IN ({marks}) GROUP BY key HAVING COUNT(*) <= ?)",
+                (*chunk, *chunk, max_key_articles)).fetchall()
+            paths.update(p for _, p in rows)
+        if not paths:
+            return []
+        found = []
+        for p in sorted(paths):
+            row = self.db.execute("SELECT shown FROM articles WHERE path = ?", (p,)).fetchone()
+            if row is not None:
+                found.append((p, row[0]))
+        return found
+
+    def results_of(self, real: str) -> Results | None:
+        """The stored results of an indexed file, as stored (for an archive read from the index alone)."""
+        row = self.db.execute("SELECT results, extraction FROM articles WHERE path = ?", (real,)).fetchone()
+        if row is None or row[1] != self.extraction:
+            return None
+        return _RESULTS.validate_json(row[0])
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])

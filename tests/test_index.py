@@ -1,0 +1,146 @@
+"""The claim index (issue 8, part 2): `factcheck index`, `check --against` an index, and the
+index as a cache. These tests count the work the command says it did; they do not time it."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import ROOT, factcheck_command, run_cli
+
+SEED_OLD = ROOT / "seeds" / "000_86caa9665f90601d.txt"
+SEED_NEW = ROOT / "seeds" / "001_54aaad936bbab106.txt"
+
+
+def index_stats(result) -> dict[str, int]:
+    """'INDEX: N article file(s); E extracted, U unchanged, R removed; ...' -> {"article": N, ...}."""
+    assert result.returncode == 0, result.stderr
+    return {word: int(n) for n, word in re.findall(r"(\d+) ([a-z]+)", result.stdout.split(": ", 1)[1])}
+
+
+def generated_archive(folder, articles: int):
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(folder), "--articles", str(articles)],
+                   check=True)
+    return folder
+
+
+def findings_of(result) -> list[tuple]:
+    report = json.loads(result.stdout)
+    return sorted((f["id"], f["severity"], tuple(sorted(e["path"].rsplit("/", 1)[-1] for e in f["evidence"])))
+                  for f in report["findings"])
+
+
+def test_a_rerun_with_nothing_changed_extracts_nothing_and_a_changed_article_is_reextracted(tmp_path):
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "seeds", archive)
+    first = index_stats(run_cli("index", archive, cwd=tmp_path))
+    assert first["extracted"] == 2 and first["unchanged"] == 0
+    again = index_stats(run_cli("index", archive, cwd=tmp_path))
+    assert again["extracted"] == 0 and again["unchanged"] == 2
+    with (archive / SEED_OLD.name).open("a", encoding="utf-8") as handle:
+        handle.write("\nPenghargaan itu menjadi yang ketiga kalinya.\n")
+    changed = index_stats(run_cli("index", archive, cwd=tmp_path))
+    assert changed["extracted"] == 1 and changed["unchanged"] == 1
+    (archive / SEED_NEW.name).unlink()
+    removed = index_stats(run_cli("index", archive, cwd=tmp_path))
+    assert removed["removed"] == 1 and removed["article"] == 1
+
+
+def test_a_changed_lexicon_reextracts_and_a_changed_check_rule_does_not(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "seeds", archive)
+    index_stats(run_cli("index", archive, "--rules", rules, cwd=tmp_path))
+    with (rules / "checks" / "date.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a note that changes the file\n")
+    assert index_stats(run_cli("index", archive, "--rules", rules, cwd=tmp_path))["extracted"] == 0
+    with (rules / "lexicon" / "venues.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a note that changes the file\n")
+    assert index_stats(run_cli("index", archive, "--rules", rules, cwd=tmp_path))["extracted"] == 2
+
+
+def test_check_against_an_index_file_quotes_the_archive_and_needs_no_archive_folder(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.copy(SEED_OLD, archive)
+    index = tmp_path / "published.sqlite"
+    index_stats(run_cli("index", archive, "--index", index, cwd=tmp_path))
+    shutil.rmtree(archive)  # the archive's evidence comes from the index alone
+    result = run_cli("check", SEED_NEW, "--against", index, "--format", "json", cwd=tmp_path)
+    report = json.loads(result.stdout)
+    assert sorted(f["attribute"] for f in report["findings"]) == ["category", "date", "presenter"]
+    for finding in report["findings"]:
+        quotes = {e["path"].rsplit("/", 1)[-1]: e["quote"] for e in finding["evidence"]}
+        assert set(quotes) == {SEED_OLD.name, SEED_NEW.name} and all(quotes.values())
+
+
+def test_a_plain_run_with_an_index_gives_the_same_report_as_without(tmp_path):
+    corpus = ROOT / "tests" / "fixtures" / "corpus2" / "articles"
+    plain = run_cli(corpus, "--format", "json", "--fail-on", "never")
+    cold = run_cli(corpus, "--format", "json", "--fail-on", "never", "--index", tmp_path / "i.sqlite")
+    warm = run_cli(corpus, "--format", "json", "--fail-on", "never", "--index", tmp_path / "i.sqlite")
+    assert json.loads(plain.stdout) == json.loads(cold.stdout) == json.loads(warm.stdout)
+    assert json.loads(plain.stdout)["findings"]
+
+
+def test_an_index_of_another_format_is_rebuilt_with_a_warning(tmp_path):
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "seeds", archive)
+    index = tmp_path / "i.sqlite"
+    index_stats(run_cli("index", archive, "--index", index))
+    with sqlite3.connect(index) as db:
+        db.execute("UPDATE meta SET value = 'old' WHERE key = 'format'")
+    result = run_cli("index", archive, "--index", index)
+    assert "another factcheck version" in result.stderr and "rebuilding" in result.stderr
+    assert index_stats(result)["extracted"] == 2
+
+
+def test_killed_while_indexing_then_rerun_gives_the_findings_of_a_clean_run(tmp_path):
+    archive = generated_archive(tmp_path / "archive", 1500)
+    new = tmp_path / "new"
+    new.mkdir()
+    for name in sorted(p.name for p in archive.iterdir())[:6]:
+        shutil.move(archive / name, new / name)
+    index = tmp_path / "killed.sqlite"
+    proc = subprocess.Popen([*factcheck_command(), "index", str(archive), "--index", str(index), "--jobs", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        if index.exists():
+            with sqlite3.connect(index, timeout=30) as db:
+                if db.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'articles'").fetchone()[0] and \
+                        db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] > 20:
+                    break
+    if proc.poll() is not None:
+        pytest.skip("indexing finished before it could be killed")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    rerun = index_stats(run_cli("index", archive, "--index", index, timeout=300))
+    assert rerun["unchanged"] > 0 and rerun["extracted"] > 0
+    after_kill = run_cli("check", new, "--against", index, "--format", "json", "--fail-on", "never", cwd=tmp_path)
+    clean = run_cli("check", new, "--against", archive, "--index", tmp_path / "clean.sqlite", "--format", "json",
+                    "--fail-on", "never", cwd=tmp_path, timeout=300)
+    assert findings_of(after_kill) == findings_of(clean)
+
+
+def test_two_index_runs_at_once_both_finish_and_leave_a_consistent_index(tmp_path):
+    archive = generated_archive(tmp_path / "archive", 300)
+    index = tmp_path / "shared.sqlite"
+    command = [*factcheck_command(), "index", str(archive), "--index", str(index), "--jobs", "1"]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outcomes = [(p.wait(timeout=300), p.stderr.read() if p.stderr else "") for p in runs]
+    assert [rc for rc, _ in outcomes] == [0, 0], outcomes
+    settled = index_stats(run_cli("index", archive, "--index", index, timeout=300))
+    assert settled["extracted"] == 0 and settled["unchanged"] == 300
+    with sqlite3.connect(index) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
