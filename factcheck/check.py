@@ -68,8 +68,16 @@ def _distinct(claims: list[Claim]) -> list[Claim]:
     times is compared once, so checking stays linear in the article's length."""
     seen: dict[tuple, Claim] = {}
     for c in claims:
-        seen.setdefault((c.value, c.unit, c.recipients, c.office, c.status, c.approximate), c)
+        key = (c.value, c.unit, c.recipients, c.office, c.status, c.approximate)
+        kept = seen.get(key)
+        # The value's best evidence: "sembilan penjabat" in the act's sentence, not the same nine in a list.
+        if kept is None or SOURCE_RANK[c.source] < SOURCE_RANK[kept.source]:
+            seen[key] = c
     return list(seen.values())
+
+
+# Where a claim was read, strongest first (the order ClaimSource lists them).
+SOURCE_RANK = {source: rank for rank, source in enumerate(ClaimSource)}
 
 
 def _claim_key(rule: Rule, claim: Claim) -> str:
@@ -150,10 +158,22 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
                 continue
             comparable = [(a, b) for a in claims_of(x) for b in claims_of(y) if _claim_key(rule, a) == _claim_key(rule, b)
                           and not (per_recipient(x) and not _recipients_agree(a, b))]
+            if rule.totals:
+                figures = [*claims_of(x), *claims_of(y)]
+                comparable = [(a, b) for a, b in comparable
+                              if not (_total_of(a, b, figures) or _total_of(b, a, figures))]
             if rule.agree_if_any and any(not compare(a, b, lex) for a, b in comparable):
                 continue
+            # A value the other article also states is no conflict with it (rule.shared_value):
+            # "27/10" beside "28/10" in one article and "28/10" in the other says the first also
+            # dates something else (a caption, another stage); a self-contradiction is the
+            # within-article check's.
+            said_in_y = {id(a) for a, b in comparable if not compare(a, b, lex)}
+            said_in_x = {id(b) for a, b in comparable if not compare(a, b, lex)}
+            either = rule.shared_value == "either"
             for a, b in comparable:
-                if compare(a, b, lex):
+                shared = (id(a) in said_in_y or id(b) in said_in_x) if either else (id(a) in said_in_y and id(b) in said_in_x)
+                if compare(a, b, lex) and not shared:
                     note("|".join(group.members), subject, a, b, relation, per_recipient(x))
     if rule.within_article:
         for path, article in by_path.items():
@@ -167,6 +187,19 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
                 if _claim_key(rule, a) == _claim_key(rule, b) and compare(a, b, lex):
                     note(subject_key, subject, a, b, INSIDE_ONE_ARTICLE, per_recipient(path))
     return list(found.values())
+
+
+def _total_of(total: Claim, part: Claim, figures: list[Claim], most_parts: int = 4) -> bool:
+    """Is `total` the sum of `part` and one to three other figures of its unit (a total and its parts)?"""
+    try:
+        whole, piece = float(total.value), float(part.value)
+        # "satu", "salah satu": a one is almost never a stated part of a total.
+        others = sorted({float(c.value) for c in figures if c.unit == total.unit} - {whole, piece, 1.0})[:12]
+    except ValueError:
+        return False
+    rest = whole - piece
+    return rest > 0 and any(abs(sum(chosen) - rest) <= 1e-6 * max(1.0, whole)
+                            for size in range(1, most_parts) for chosen in combinations(others, size))
 
 
 def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleClaims], lex: Lexicon) -> list[Conflicts]:

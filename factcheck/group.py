@@ -105,6 +105,23 @@ def _same_town(a: str | None, b: str | None, lexicon: Lexicon) -> bool:
     return bool(a and b and _towns(a, lexicon) & _towns(b, lexicon))
 
 
+def _both_years(a: EventFrame, b: EventFrame) -> bool:
+    """Do both dates have a year, written or implied? A year-less date whose written weekday
+    falls on that day in the other date's year takes that year ("Thursday (Feb 20)" beside
+    "February 20, 2025")."""
+    if a.date is None or b.date is None:
+        return False
+    if a.date.year is not None and b.date.year is not None:
+        return True
+    dated, bare, weekday = (a, b, b.date_weekday) if a.date.year is not None else (b, a, a.date_weekday)
+    if dated.date is None or dated.date.year is None or bare.date is None or weekday is None:
+        return False
+    try:
+        return dt.date(dated.date.year, bare.date.month, bare.date.day).weekday() == weekday
+    except ValueError:
+        return False
+
+
 def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> bool:
     """Do two main events look like reports of one event (in any occurrence)? Only direct,
     specific evidence ties two reports: the same person acted on, the same named award for the
@@ -120,6 +137,9 @@ def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> b
         return False  # two openings of two different things
     days = a.date.days_to(b.date) if a.date and b.date else None
     near = days is not None and days <= 3
+    # A date without a year (and no published date to give it one) falls on the same day every
+    # year: alone, a doer or a venue on "the same day" ties nothing.
+    near_in_time = near and _both_years(a, b)
     both_named = bool(a.name_tokens and b.name_tokens)
     one_unnamed = a.kind == "award" and b.kind == "award" and not both_named
     if _people_overlap(a, b) and (days is None or days <= window) and not (one_unnamed and not near):
@@ -131,11 +151,11 @@ def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> b
     if a.presenter and b.presenter and same_person_value(a.presenter, b.presenter, a.presenter_office,
                                                           b.presenter_office, lexicon):
         shared = _recipients_overlap(a, b, lexicon) or bool(objects_a & objects_b)
-        if near and (shared or not (a.recipients and b.recipients)):
+        if near_in_time and (shared or not (a.recipients and b.recipients)):
             return True  # one doer, the same day or two, nothing that sets the two acts apart
         if days is None and (shared or both_named or _same_town(a.location, b.location, lexicon)):
             return True  # an undated report of one doer's act on the same thing or in the same town: "may be another occurrence"
-    if near and a.location and b.location and specific_place_match(a.location, b.location, lexicon):
+    if near_in_time and a.location and b.location and specific_place_match(a.location, b.location, lexicon):
         # A day or two apart at one named venue: one act reported with a slipped date, unless the
         # two reports name different people as the ones acted on.
         return days == 0 or not (a.recipients and b.recipients)
@@ -149,6 +169,8 @@ def occurrence(a: EventFrame, b: EventFrame, editions: tuple[int | None, int | N
     if ea is not None and eb is not None and ea != eb:
         return Relation(False, 0.9, f"editions {ea} and {eb}")
     days = a.date.days_to(b.date) if a.date and b.date else None
+    if days is not None and not _both_years(a, b) and not (ea is not None and ea == eb):
+        return Relation(None, cfg.conf("undated", 0.5), "one report gives the date without a year: may be another occurrence")
     if days is not None and days <= window:
         if days == 0:
             return Relation(True, cfg.conf("same_day", 0.95), "same event on the same day")

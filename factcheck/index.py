@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,9 +99,23 @@ class ClaimIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path), timeout=60, isolation_level=None)
         self.db.execute("PRAGMA busy_timeout = 60000")
-        self.db.execute("PRAGMA journal_mode = WAL")
+        self._with_retry(lambda: self.db.execute("PRAGMA journal_mode = WAL"))
         self.db.execute("PRAGMA synchronous = NORMAL")
-        self._open(warn)
+        self._with_retry(lambda: self._open(warn))
+
+    @staticmethod
+    def _with_retry(step: Any, seconds: float = 60.0) -> None:
+        """Switching to WAL and creating the tables need the file to themselves for a moment;
+        SQLite answers "locked" at once (without its busy wait) while another run holds it."""
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                step()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _open(self, warn: Any) -> None:
         self.db.execute("BEGIN IMMEDIATE")

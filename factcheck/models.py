@@ -165,6 +165,7 @@ class EventFrame(Frozen):
     name_tokens: tuple[str, ...] = ()
     edition: int | None = None
     date: PartialDate | None = None
+    date_weekday: int | None = None  # the weekday written with the date (0 = Monday): a year-less date's evidence of its year
     date_explicit: bool = False
     collective: bool = False  # one act for many (a mass swearing-in): one presenter for all
     recipients: tuple[str, ...] = ()

@@ -23,6 +23,10 @@ def same_person_value(a: str, b: str, office_a: str | None = None, office_b: str
     two ways ("I Gusti Ayu Bintang Darmawati" / "Bintang Puspayoga", both Menteri PPPA)."""
     if a == b:
         return True
+    # "Gubernur Kepulauan Riau" unnamed, and a named governor of Kepulauan Riau: one seat, one holder.
+    for unnamed, other_office in ((a, office_b), (b, office_a)):
+        if unnamed.startswith("office:") and other_office and offices_compatible(unnamed[len("office:"):], other_office):
+            return True
     ka, kb = person_key(a), person_key(b)
     if office_a and office_a == office_b and lexicon is not None and (len(ka) == 1 or len(kb) == 1):
         office = lexicon.office_by_id.get(OfficeKey.parse(office_a).id)

@@ -39,6 +39,15 @@ class Rule(BaseModel):
     # Two articles agree when any value of one matches any of the other (joint presenters: "X
     # bersama Y" agrees with "X"); otherwise every differing pair is a conflict.
     agree_if_any: bool = False
+    # When a value one article states is also stated by the other, is the pair no conflict?
+    # "either": a date the other article also gives is its event date, and the article's other
+    # date is about something else (a caption, another stage). "both": only when each article
+    # also states the other's value (a count before and after, written by both).
+    shared_value: str = Field(default="both", pattern="^(either|both)$")
+    # Numbers only: a figure that is the sum of two or more figures of the same unit in either
+    # article is their total ("Rp11,3 triliun" = "Rp4,2 triliun" for land + "Rp7,1 triliun"),
+    # not a conflicting figure.
+    totals: bool = False
     level: Severity = Severity.error
     uncertain_level: Severity = Severity.warning
     message: str

@@ -38,8 +38,9 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
     kind = main.kind or "event"
     joined: list[SentenceEvent] = []
     # News writes the act's own date with its weekday; an earlier date in the sentence is background.
-    main_dates = [d.date for d in sorted(main.dates, key=lambda d: d.weekday is None) if d.date]
-    main_date = main_dates[0] if main_dates else None
+    written = [d for d in sorted(main.dates, key=lambda d: d.weekday is None) if d.date]
+    main_date = written[0].date if written else None
+    main_weekday = written[0].weekday if written else None
     for e in events:
         if e.irrealis or (e.kind not in (None, kind) and not {e.kind, kind} <= {"award", "handover"}):
             continue
@@ -48,6 +49,7 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
             continue
         if main_date is None and event_dates:
             main_date = event_dates[0]
+            main_weekday = next((d.weekday for d in e.dates if d.date is main_date), None)
         joined.append(e)
 
     claims: list[Claim] = []
@@ -71,6 +73,8 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
             # "... berakhir masa jabatannya pada 5 Juli", "Burhani | Minggu, 16 Februari 2020": the date
             # of another matter, or a byline's publication stamp.
             signed = signed or bool(pack.other_date_re.search(text_before[-60:])) or text_before.rstrip().endswith("|")
+            # Inside quotation marks: the speaker's "hari ini" is the day they spoke.
+            said = said or _inside_quotes(e.sentence.text[:d.start])
             again = source == ClaimSource.joined and bool(pack.anaphora_re.match(e.sentence.text, d.end))
             claims.append(Claim(attribute="date", value=d.date.iso(), display=d.text, partial=d.date,
                                 source=ClaimSource.document if signed else ClaimSource.quote if said
@@ -119,10 +123,17 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
     frame = EventFrame(
         kind=kind, recurring=kind_info.recurring, collective=kind_info.collective,
         name=name.display if name else None, name_tokens=name.tokens if name else (),
-        edition=edition, date=main_date, date_explicit=date_explicit, recipients=tuple(sorted(recipients)),
+        edition=edition, date=main_date, date_weekday=main_weekday,
+        date_explicit=date_explicit, recipients=tuple(sorted(recipients)),
         presenter=presenter, presenter_office=presenter_office, location=location,
     )
     return frame, claims
+
+
+def _inside_quotes(text_before: str) -> bool:
+    """Is the position after `text_before` inside a quotation opened in the same sentence?"""
+    curly = text_before.count("\u201c") - text_before.count("\u201d")
+    return curly > 0 or text_before.count('"') % 2 == 1
 
 
 def _role_recipients(e: SentenceEvent, people: dict[str, Person], lexicon: Lexicon) -> set[str]:
