@@ -8,6 +8,7 @@ user interface."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -20,6 +21,7 @@ from .report import FORMATS
 
 if TYPE_CHECKING:
     from .index import ClaimIndex
+    from .rules import Rule
 
 LEVELS = {"error": 2, "warning": 1, "info": 0, "never": 99}
 
@@ -57,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="factcheck",
         description="Cross-check the facts that news articles state about the same events. "
                     "Other commands: 'factcheck check NEW --against ARCHIVE', 'factcheck index ARCHIVE', "
-                    "'factcheck claims FILE'.",
+                    "'factcheck claims FILE', 'factcheck rules', 'factcheck explain RULE', 'factcheck test-rules'.",
     )
     parser.add_argument("paths", nargs="+", help="article files or folders (read recursively)")
     add_report_options(parser)
@@ -139,6 +141,79 @@ def build_index_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_rules_parser(prog: str, description: str, rule_arg: str | None = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"factcheck {prog}", description=description)
+    if rule_arg == "one":
+        parser.add_argument("rule", help="a rule id (see 'factcheck rules')")
+    elif rule_arg == "some":
+        parser.add_argument("rule", nargs="*", help="rule ids (default: every rule)")
+    parser.add_argument("--rules", metavar="DIR", type=Path, help="rules folder (default: the rules/ shipped with factcheck)")
+    return parser
+
+
+def _load_rules(args: argparse.Namespace) -> tuple[list[Rule], list[str]]:
+    from .lexicon import RULES_DIR
+    from .rules import load_rules
+
+    rules, errors = load_rules(args.rules or RULES_DIR)
+    for error in errors:
+        _say(f"rule file skipped: {error}")
+    return rules, errors
+
+
+def _rules(args: argparse.Namespace) -> int:
+    rules, errors = _load_rules(args)
+    width = max((len(r.id) for r in rules), default=4)
+    for rule in rules:
+        print(f"{rule.id:<{width}}  {rule.scope:<7}  {rule.level.value:<7}  {len(rule.cases)} case(s)  "
+              f"{rule.description.split('. ')[0].strip().rstrip('.')}")
+    return 2 if errors else 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    rules, _ = _load_rules(args)
+    rule = next((r for r in rules if r.id == args.rule), None)
+    if rule is None:
+        _say(f"no rule {args.rule!r}; the rules are: {', '.join(r.id for r in rules)}")
+        return 2
+    lines = [f"{rule.id}: {rule.attribute} ({rule.scope} scope, compared as {rule.compare})", "",
+             " ".join(rule.description.split()), "",
+             f"Level: {rule.level.value} when the articles surely describe one occurrence; "
+             f"{rule.uncertain_level.value} when they may not (weak evidence is info)."]
+    options = [name for name, on in (("also inside one article", rule.within_article),
+                                     ("one finding per recipient", rule.per_recipient),
+                                     ("joint values agree when any matches", rule.agree_if_any),
+                                     ("a total and its parts agree", rule.totals)) if on]
+    if options:
+        lines.append("Options: " + "; ".join(options) + ".")
+    if rule.examples.conflict or rule.examples.same:
+        lines += ["", "Examples:"]
+        lines += [f"  conflict: {' / '.join(rule.examples.conflict)}"] if rule.examples.conflict else []
+        lines += [f"  same:     {' / '.join(rule.examples.same)}"] if rule.examples.same else []
+    for case in rule.cases:
+        lines += ["", f"Case {case.name} (expect {case.expect}):"]
+        for name, text in case.articles.items():
+            lines += [f"  {name}:"] + [f"    {line}" for line in text.rstrip().splitlines()]
+    print("\n".join(lines))
+    return 0
+
+
+def _test_rules(args: argparse.Namespace) -> int:
+    from .lexicon import RULES_DIR
+    from .rule_cases import run_all
+
+    results, errors = run_all(args.rules or RULES_DIR, set(args.rule) or None)
+    for error in errors:
+        _say(f"rule file skipped: {error}")
+    for result in results:
+        print(f"{'ok  ' if result.passed else 'FAIL'} {result.rule}/{result.case}: {result.detail}")
+    failed = sum(not r.passed for r in results)
+    print(f"{len(results) - failed} of {len(results)} case(s) hold" + (f"; {failed} failed" if failed else ""))
+    if not results:
+        _say("no rule case found")
+    return 1 if failed else 2 if errors or not results else 0
+
+
 def _open_index(path: Path | None, rules_dir: Path) -> ClaimIndex:
     from .index import DEFAULT_PATH, ClaimIndex, extraction_version
 
@@ -203,14 +278,25 @@ def _claims(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parsers = {"claims": build_claims_parser, "check": build_check_parser, "index": build_index_parser}
-    mode = argv[0] if argv and argv[0] in parsers and not os.path.exists(argv[0]) else None
+    parsers = {"claims": build_claims_parser, "check": build_check_parser, "index": build_index_parser,
+               "rules": lambda: build_rules_parser("rules", "List the rules."),
+               "explain": lambda: build_rules_parser("explain", "Print a rule's description, levels, examples and cases.", "one"),
+               "test-rules": lambda: build_rules_parser("test-rules", "Run every rule's cases through the whole pipeline; "
+                                                        "exit 1 when a case does not hold.", "some")}
+    # A command name wins over a file of that name: "factcheck rules" lists the rules, and
+    # "factcheck rules/" or "./rules" checks a folder called rules.
+    mode = argv[0] if argv and argv[0] in parsers else None
     args = parsers[mode]().parse_args(argv[1:]) if mode else build_parser().parse_args(argv)
+    commands = {"claims": _claims, "index": _index, "rules": _rules, "explain": _explain, "test-rules": _test_rules}
     try:
-        return {"claims": _claims, "index": _index}.get(mode or "", _main)(args)
+        return commands.get(mode or "", _main)(args)
     except KeyboardInterrupt:
         _say("interrupted")
         return 2
+    except BrokenPipeError:  # "factcheck explain date | head": the reader has what it wanted
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (no flush error at exit)
+        return 0
     except Exception as exc:  # an internal error must not pass for "findings found" (exit 1)
         _say(f"internal error: {type(exc).__name__}: {exc}")
         return 2

@@ -25,6 +25,17 @@ class Examples(BaseModel):
     same: list[str] = []
 
 
+class RuleCase(BaseModel):
+    """An executable case (as sqlfluff's YAML test cases): short articles, and whether the rule
+    must report a conflict among them (`conflict`) or must stay silent (`none`)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    articles: dict[str, str] = Field(min_length=1)
+    expect: str = Field(pattern="^(conflict|none)$")
+    severity: Severity | None = None  # the severity a conflict must have (default: warning or error)
+
+
 class Rule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -52,6 +63,7 @@ class Rule(BaseModel):
     uncertain_level: Severity = Severity.warning
     message: str
     examples: Examples = Examples()
+    cases: list[RuleCase] = []
 
 
 class GroupingConfig(BaseModel):

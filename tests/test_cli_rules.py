@@ -3,7 +3,7 @@
 import json
 import shutil
 
-from conftest import ROOT, write
+from conftest import ROOT, run_cli, write
 
 from factcheck.cli import main
 from factcheck.lexicon import RULES_DIR
@@ -90,3 +90,29 @@ def test_internal_error_exits_2(monkeypatch, capsys):
     monkeypatch.setattr(factcheck.pipeline, "run", broken)
     assert main([SEEDS]) == 2
     assert "internal error" in capsys.readouterr().err
+
+
+def test_every_rule_case_holds_through_the_installed_command():
+    result = run_cli("test-rules")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "FAIL" not in result.stdout and " case(s) hold" in result.stdout
+
+
+def test_a_rule_case_that_does_not_hold_fails_and_names_the_case(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    path = rules / "checks" / "quantity.yaml"
+    # The total-and-parts case must fail once the rule no longer treats a total as agreeing.
+    path.write_text(path.read_text(encoding="utf-8").replace("totals: true", "totals: false"), encoding="utf-8")
+    result = run_cli("test-rules", "quantity", "--rules", rules)
+    assert result.returncode == 1
+    assert "FAIL quantity/a-total-and-its-parts" in result.stdout
+
+
+def test_rules_and_explain_list_and_describe_the_shipped_rules():
+    listed = run_cli("rules").stdout.split("\n")
+    assert {line.split()[0] for line in listed if line.strip()} >= {"date", "presenter", "title", "category", "weekday"}
+    explained = run_cli("explain", "presenter")
+    assert explained.returncode == 0 and "Case two-ministers (expect conflict)" in explained.stdout
+    unknown = run_cli("explain", "no-such-rule")
+    assert unknown.returncode == 2 and "the rules are: " in unknown.stderr

@@ -179,6 +179,7 @@ class SentenceReader:
         self.joint_gap = re.compile(rf"\s*,?\s*(?:{joint.pattern})\s*", re.IGNORECASE) if joint else None
         self.agent_re = pack.marker_res.get("agent")
         self.recipient_re = pack.marker_res.get("recipient")
+        self.joint_re = pack.marker_res.get("joint")
         self.conferrer_re = pack.marker_res.get("conferrer")
         self.apposition_re = pack.marker_res.get("apposition")
 
@@ -375,7 +376,7 @@ class SentenceReader:
         return any(w in self.pack.building_words for w in words) or bool(self.lex.venue_re.search(phrase))
 
     def _counts(self, text: str, triggers, dates: list[DateMention]) -> list[tuple[NumberMention, str, bool]]:
-        out = []
+        out: list[tuple[NumberMention, str, bool]] = []
         for number in find_numbers(text, self.pack):
             if any(d.start <= number.start < d.end for d in dates) or is_not_a_count(text, number):
                 continue
@@ -385,7 +386,11 @@ class SentenceReader:
             near_after = any(0 <= number.start - e <= 12 for _, e, _ in triggers) or bool(
                 self.recipient_re and self.recipient_re.search(text[max(0, number.start - 10):number.start]))
             near_before = any(0 <= s - unit_end <= 80 and not re.search(r"[.;,]", text[unit_end:s]) for s, _, _ in triggers)
-            if near_after or near_before:
+            # "melantik 18 penjabat dari Malang dan 12 penjabat dari Blitar": a further count of the
+            # same unit, joined to a count of the act, is a part of it.
+            joined_part = self.joint_re is not None and bool(out) and out[-1][1] == unit and number.start - out[-1][0].end <= 80 and bool(
+                self.joint_re.search(text[out[-1][0].end:number.start])) and not re.search(r"[.;]", text[out[-1][0].end:number.start])
+            if near_after or near_before or joined_part:
                 approximate = bool(self.pack.approx_re.search(text[max(0, number.start - 16):number.start]))
                 value = number.value + (1 if others else 0)
                 out.append((NumberMention(number.start, unit_end, value, text[number.start:unit_end]), unit, approximate))
