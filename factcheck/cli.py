@@ -12,6 +12,7 @@ import contextlib
 import os
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,9 @@ from .models import Report
 from .report import FORMATS
 
 if TYPE_CHECKING:
+    from .config import Config
     from .index import ClaimIndex
+    from .pipeline import RunOptions
     from .rules import Rule
 
 LEVELS = {"error": 2, "warning": 1, "info": 0, "never": 99}
@@ -31,7 +34,7 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=tuple(FORMATS), default="markdown",
                         help="report format: markdown, json, text (path:line:col per side) or github (workflow annotations)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
-    parser.add_argument("--fail-on", choices=tuple(LEVELS), default="error",
+    parser.add_argument("--fail-on", choices=tuple(LEVELS), default=None,
                         help="exit 1 when a finding reaches this severity (default: error; 'never' always exits 0)")
     parser.add_argument("--show", choices=("info",), action="append", default=[],
                         help="also show info findings (weak evidence: claims read from lists or quotations)")
@@ -43,7 +46,14 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--allow-errors", action="store_true",
                         help="decide the exit code by the findings even when some inputs could not be checked")
     parser.add_argument("--rules", metavar="DIR", type=Path, help="rules folder (default: the rules/ shipped with factcheck)")
+    add_config_option(parser)
     add_index_options(parser)
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", metavar="FILE", type=Path,
+                        help="configuration file (default: factcheck.toml or [tool.factcheck] in pyproject.toml, "
+                             "found from the current folder upwards)")
 
 
 def add_index_options(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "Other commands: 'factcheck check NEW --against ARCHIVE', 'factcheck index ARCHIVE', "
                     "'factcheck claims FILE', 'factcheck rules', 'factcheck explain RULE', 'factcheck test-rules'.",
     )
-    parser.add_argument("paths", nargs="+", help="article files or folders (read recursively)")
+    parser.add_argument("paths", nargs="*", help="article files or folders, read recursively (default: the configured paths)")
     add_report_options(parser)
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     return parser
@@ -121,9 +131,9 @@ def build_check_parser() -> argparse.ArgumentParser:
         description="Pre-publish check: check new articles against a folder of published ones. Only findings that "
                     "involve a new article are reported, and only they decide the exit code.")
     parser.add_argument("paths", nargs="+", help="the new article files or folders")
-    parser.add_argument("--against", metavar="ARCHIVE", action="append", required=True,
+    parser.add_argument("--against", metavar="ARCHIVE", action="append", default=[],
                         help="a folder (or file) of published articles, indexed or refreshed first (repeatable), "
-                             "or a claim index file (.sqlite) used as it is")
+                             "or a claim index file (.sqlite) used as it is (default: the configured archive)")
     add_report_options(parser)
     return parser
 
@@ -133,10 +143,11 @@ def build_index_parser() -> argparse.ArgumentParser:
         prog="factcheck index",
         description="Build or refresh the claim index of an archive: new and changed articles are extracted, "
                     "unchanged ones kept, removed ones forgotten.")
-    parser.add_argument("paths", nargs="+", help="archive files or folders")
+    parser.add_argument("paths", nargs="*", help="archive files or folders (default: the configured archive)")
     parser.add_argument("--exclude", metavar="GLOB", action="append", default=[], help="leave out matching files (repeatable)")
     parser.add_argument("--max-bytes", metavar="N", type=int, default=None, help="largest article file read, in bytes")
     parser.add_argument("--rules", metavar="DIR", type=Path, help="rules folder (default: the rules/ shipped with factcheck)")
+    add_config_option(parser)
     add_index_options(parser)
     return parser
 
@@ -148,14 +159,65 @@ def build_rules_parser(prog: str, description: str, rule_arg: str | None = None)
     elif rule_arg == "some":
         parser.add_argument("rule", nargs="*", help="rule ids (default: every rule)")
     parser.add_argument("--rules", metavar="DIR", type=Path, help="rules folder (default: the rules/ shipped with factcheck)")
+    add_config_option(parser)
     return parser
 
 
-def _load_rules(args: argparse.Namespace) -> tuple[list[Rule], list[str]]:
+@dataclass
+class Settings:
+    """What a command runs with: the command line first, then the configuration file."""
+
+    options: RunOptions
+    config: Config
+    base: Path  # the folder the configuration's relative paths are read from
+    config_path: Path | None
+
+    def paths(self, given: list[str]) -> list[str]:
+        from .config import resolve
+
+        return given or [resolve(self.base, p) for p in self.config.paths]
+
+    def archive(self, given: list[str]) -> list[str]:
+        from .config import resolve
+
+        return given or [resolve(self.base, p) for p in self.config.archive]
+
+    def index(self, given: Path | None) -> Path | None:
+        from .config import resolve
+
+        return given or (Path(resolve(self.base, self.config.index)) if self.config.index else None)
+
+    def fail_on(self, given: str | None) -> str:
+        return given or self.config.fail_on or "error"
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    from .config import Config, find_config, load_config, resolve
     from .lexicon import RULES_DIR
+    from .pipeline import RunOptions, default_jobs
+    from .read import MAX_BYTES
+    from .rules import RuleSelection
+
+    path = args.config or find_config(Path.cwd())
+    config, base = load_config(path) if path else (Config(), Path.cwd())
+    selection = RuleSelection(extra_dirs=tuple(Path(resolve(base, d)) for d in config.extra_rules),
+                              select=tuple(config.select), ignore=tuple(config.ignore),
+                              severity=tuple(sorted(config.severity.items())))
+    jobs = getattr(args, "jobs", None)
+    options = RunOptions(
+        rules_dir=args.rules or RULES_DIR,
+        exclude=(*config.exclude, *getattr(args, "exclude", [])), include=tuple(config.include),
+        max_bytes=getattr(args, "max_bytes", None) or config.max_bytes or MAX_BYTES,
+        languages=tuple(config.languages), rules=selection,
+        jobs=jobs if jobs and jobs > 0 else config.jobs or default_jobs())
+    return Settings(options, config, base, path)
+
+
+def _load_rules(args: argparse.Namespace) -> tuple[list[Rule], list[str]]:
     from .rules import load_rules
 
-    rules, errors = load_rules(args.rules or RULES_DIR)
+    options = _settings(args).options
+    rules, errors = load_rules(options.rules_dir, options.rules)
     for error in errors:
         _say(f"rule file skipped: {error}")
     return rules, errors
@@ -202,7 +264,7 @@ def _test_rules(args: argparse.Namespace) -> int:
     from .lexicon import RULES_DIR
     from .rule_cases import run_all
 
-    results, errors = run_all(args.rules or RULES_DIR, set(args.rule) or None)
+    results, errors = run_all(args.rules or RULES_DIR, set(args.rule) or None, _settings(args).options.rules)
     for error in errors:
         _say(f"rule file skipped: {error}")
     for result in results:
@@ -220,27 +282,23 @@ def _open_index(path: Path | None, rules_dir: Path) -> ClaimIndex:
     return ClaimIndex(path or DEFAULT_PATH, extraction_version(rules_dir), warn=_say)
 
 
-def _jobs(args: argparse.Namespace) -> int:
-    from .pipeline import default_jobs
-
-    return args.jobs if args.jobs and args.jobs > 0 else default_jobs()
-
-
 def _index(args: argparse.Namespace) -> int:
-    missing = [p for p in args.paths if _missing(p)]
-    if missing:
-        _say(f"no such file or folder: {', '.join(missing)}")
-        return 2
     from .datafile import DataFileError
-    from .lexicon import RULES_DIR
     from .pipeline import index_archive
-    from .read import MAX_BYTES
 
-    rules_dir = args.rules or RULES_DIR
     try:
-        index = _open_index(args.index, rules_dir)
+        settings = _settings(args)
+        paths = settings.archive(args.paths)
+        if not paths:
+            _say("give the archive to index (or set archive in the configuration)")
+            return 2
+        missing = [p for p in paths if _missing(p)]
+        if missing:
+            _say(f"no such file or folder: {', '.join(missing)}")
+            return 2
+        index = _open_index(settings.index(args.index), settings.options.rules_dir)
         try:
-            found = index_archive(args.paths, index, rules_dir, args.exclude, args.max_bytes or MAX_BYTES, _jobs(args))
+            found = index_archive(paths, index, settings.options)
             stats, total = index.stats, index.count()
         finally:
             index.close()
@@ -302,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _check_against(args: argparse.Namespace, against: list[str], rules_dir: Path, max_bytes: int) -> tuple[Report, set[str]]:
+def _check_against(args: argparse.Namespace, settings: Settings, paths: list[str], against: list[str]) -> tuple[Report, set[str]]:
     """Refresh the index with the archive folders named (an index file named is used as it is),
     then check the new articles against it. The archive's own problems are said, but do not
     block a new article."""
@@ -310,47 +368,54 @@ def _check_against(args: argparse.Namespace, against: list[str], rules_dir: Path
 
     files = [a for a in against if a.endswith((".sqlite", ".db")) and Path(a).is_file()]
     folders = [a for a in against if a not in files]
+    configured = settings.index(args.index)
     if len(files) > 1 or (files and args.index and Path(files[0]).resolve() != args.index.resolve()):
         raise ValueError("give one claim index: --against INDEX.sqlite or --index, not two")
-    index = _open_index(Path(files[0]) if files else args.index, rules_dir)
+    index = _open_index(Path(files[0]) if files else configured, settings.options.rules_dir)
     try:
         if folders:
-            found = index_archive(folders, index, rules_dir, args.exclude, max_bytes, _jobs(args))
+            found = index_archive(folders, index, settings.options)
             for path, reason in found.problems:
                 _say(f"archive: {path}: not checked: {reason}")
-        return check_against(args.paths, index, rules_dir, args.exclude, max_bytes)
+        return check_against(paths, index, settings.options)
     finally:
         index.close()
 
 
 def _main(args: argparse.Namespace) -> int:
-    missing = [p for p in [*args.paths, *(getattr(args, "against", None) or [])] if _missing(p)]
-    if missing:
-        _say(f"no such file or folder: {', '.join(missing)}")
-        return 2
     if args.max_bytes is not None and args.max_bytes <= 0:
         _say("--max-bytes must be a positive number of bytes")
         return 2
     from .datafile import DataFileError
-    from .lexicon import RULES_DIR
     from .pipeline import run
-    from .read import MAX_BYTES
     from .report import renderer
 
-    against = getattr(args, "against", None) or []
-    rules_dir = args.rules or RULES_DIR
-    max_bytes = args.max_bytes or MAX_BYTES
+    checking = hasattr(args, "against")
     try:
+        settings = _settings(args)
+        paths = settings.paths(args.paths)
+        against = settings.archive(args.against) if checking else []
+        if not paths:
+            _say("give the articles to check (PATH ...), or set paths in the configuration")
+            return 2
+        if checking and not against:
+            _say("give the archive to check against (--against ARCHIVE), or set archive in the configuration")
+            return 2
+        missing = [p for p in [*paths, *against] if _missing(p)]
+        if missing:
+            _say(f"no such file or folder: {', '.join(missing)}")
+            return 2
         if against:
-            report, new_files = _check_against(args, against, rules_dir, max_bytes)
+            report, new_files = _check_against(args, settings, paths, against)
             if not new_files:
-                _say(f"no new article found in {', '.join(args.paths)}")
+                _say(f"no new article found in {', '.join(paths)}")
                 return 2
             report = _involves(report, new_files)
         else:
-            index = _open_index(args.index, rules_dir) if args.index else None
+            index_path = settings.index(args.index)
+            index = _open_index(index_path, settings.options.rules_dir) if index_path else None
             try:
-                report = run(args.paths, rules_dir, exclude=args.exclude, max_bytes=max_bytes, cache=index, jobs=_jobs(args))
+                report = run(paths, settings.options, cache=index)
             finally:
                 if index is not None:
                     index.close()
@@ -359,7 +424,7 @@ def _main(args: argparse.Namespace) -> int:
         return 2
     if not report.articles:
         left_out = f" ({len(report.skipped)} file(s) left out: not articles or excluded)" if report.skipped else ""
-        _say(f"no article found in {', '.join(args.paths)}{left_out}")
+        _say(f"no article found in {', '.join(paths)}{left_out}")
         return 2
     if "info" not in args.show:
         shown = tuple(f for f in report.findings if f.severity.value != "info")
@@ -393,7 +458,7 @@ def _main(args: argparse.Namespace) -> int:
     if (unchecked or report.check_errors) and not args.allow_errors:
         _say(f"{len(unchecked)} input(s) could not be checked; exit 2 (--allow-errors decides by the findings alone)")
         return 2
-    threshold = LEVELS[args.fail_on]
+    threshold = LEVELS[settings.fail_on(args.fail_on)]
     return 1 if any(f.severity.rank >= threshold for f in report.findings) else 0
 
 

@@ -153,7 +153,8 @@ def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> b
         shared = _recipients_overlap(a, b, lexicon) or bool(objects_a & objects_b)
         if near_in_time and (shared or not (a.recipients and b.recipients)):
             return True  # one doer, the same day or two, nothing that sets the two acts apart
-        if days is None and (shared or both_named or _same_town(a.location, b.location, lexicon)):
+        if days is None and (shared or both_named or _same_town(a.location, b.location, lexicon) or (
+                a.location and b.location and specific_place_match(a.location, b.location, lexicon))):
             return True  # an undated report of one doer's act on the same thing or in the same town: "may be another occurrence"
     if near_in_time and a.location and b.location and specific_place_match(a.location, b.location, lexicon):
         # A day or two apart at one named venue: one act reported with a slipped date, unless the
@@ -234,7 +235,7 @@ def blocking_keys(frame: EventFrame, lexicon: Lexicon) -> set[str]:
         keys |= {kind + "a:" + " ".join(p) for p in combinations(prefixes, 2)} or {kind + "a:" + p for p in prefixes}
     keys |= {kind + n + "&" + r for n in names for r in recipients}
     keys |= {kind + d + "&" + x for d in days for x in recipients | doer | venue}
-    keys |= {kind + d2 + "&" + x for d2 in doer for x in recipients | names | towns}
+    keys |= {kind + d2 + "&" + x for d2 in doer for x in recipients | names | towns | venue}
     if frame.edition is not None:
         keys |= {kind + n + f"&e{frame.edition}" for n in names}
     if frame.date is not None:

@@ -181,6 +181,12 @@ class GrammarFile(Strict):
     # "Bersediakah"), for words of at least `not_name_ending_min` letters.
     not_name_endings: list[str] = []
     not_name_ending_min: int = 7
+    # Indonesian capitalises an office only as a title ("Gubernur Aceh", "Bupati Sleman"); in
+    # lower case with no name ("33 gubernur", "dilantik bupati") it is a common noun, no one.
+    lowercase_office_is_generic: bool = False
+    # Words that count nothing alone: "112 kepala sekolah" and "sembilan kepala puskesmas"
+    # count different people, so the word after them belongs to the unit.
+    unit_heads: list[str] = []
     abbreviations: list[str] = []
 
 
@@ -364,12 +370,16 @@ class Pack:
 class Lexicon:
     """The shared lexicons and every language pack under one rules folder."""
 
-    def __init__(self, rules_dir: Path):
+    def __init__(self, rules_dir: Path, languages: tuple[str, ...] = ()):
         self.rules_dir = rules_dir
         lang_dir = rules_dir / "lang"
         if not lang_dir.is_dir():
             raise DataFileError(lang_dir, None, "no language packs: expected folders like rules/lang/id/")
-        self.packs = {d.name: Pack(d.name, d) for d in sorted(lang_dir.iterdir()) if d.is_dir()}
+        available = sorted(d.name for d in lang_dir.iterdir() if d.is_dir())
+        unknown = [code for code in languages if code not in available]
+        if unknown:
+            raise DataFileError(lang_dir, None, f"no language pack for {', '.join(unknown)} (there are: {', '.join(available)})")
+        self.packs = {code: Pack(code, lang_dir / code) for code in available if not languages or code in languages}
         lex = rules_dir / "lexicon"
         self.offices = load_model(lex / "offices.yaml", OfficesFile)
         self.regions = load_model(lex / "regions.yaml", RegionsFile)
@@ -505,5 +515,5 @@ class Lexicon:
 
 
 @functools.lru_cache(maxsize=4)
-def load_lexicon(rules_dir: Path = RULES_DIR) -> Lexicon:
-    return Lexicon(rules_dir)
+def load_lexicon(rules_dir: Path = RULES_DIR, languages: tuple[str, ...] = ()) -> Lexicon:
+    return Lexicon(rules_dir, languages)

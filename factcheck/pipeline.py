@@ -13,6 +13,7 @@ import signal
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from .check import run_checks
@@ -23,7 +24,7 @@ from .index import ClaimIndex, Results
 from .lexicon import RULES_DIR, Lexicon, load_lexicon
 from .models import ArticleClaims, ArticleSummary, Report, SkippedFile
 from .read import MAX_BYTES, Discovery, discover, display_path, read_file
-from .rules import GroupingConfig, Rule, load_grouping, load_rules
+from .rules import RuleSelection, load_grouping, load_rules
 
 # Time one article may take: a floor, and more for longer text (extraction is linear).
 BUDGET_SECONDS = 10.0
@@ -102,12 +103,32 @@ def _extract_file(path: Path, lexicon: Lexicon, max_bytes: int) -> Results:
 # Below this many files to extract, a process pool costs more than it saves.
 POOL_MIN_FILES = 64
 
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Everything a run is set up with, from the command line or a configuration file."""
+
+    rules_dir: Path = RULES_DIR
+    exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    max_bytes: int = MAX_BYTES
+    languages: tuple[str, ...] = ()
+    rules: RuleSelection = RuleSelection()
+    jobs: int = 1
+
+    def lexicon(self) -> Lexicon:
+        return load_lexicon(self.rules_dir, self.languages)
+
+    def discover(self, paths: Iterable[str | Path]) -> Discovery:
+        return discover(paths, self.exclude, self.include)
+
+
 _worker_lexicon: Lexicon | None = None
 
 
-def _worker_start(rules_dir: Path) -> None:
+def _worker_start(rules_dir: Path, languages: tuple[str, ...]) -> None:
     global _worker_lexicon
-    _worker_lexicon = load_lexicon(rules_dir)
+    _worker_lexicon = load_lexicon(rules_dir, languages)
 
 
 def _worker_extract(job: tuple[Path, int]) -> Results:
@@ -122,22 +143,23 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def claims_of_files(files: Sequence[Path], lexicon: Lexicon, rules_dir: Path, max_bytes: int = MAX_BYTES,
-                    cache: ClaimIndex | None = None, jobs: int = 1) -> list[Results]:
+def claims_of_files(files: Sequence[Path], options: RunOptions, cache: ClaimIndex | None = None) -> list[Results]:
     """claims_for over many files, in their order. What the cache does not hold is extracted on
-    `jobs` processes; results come back in the files' order, so the report does not depend on
-    the number of jobs."""
+    `options.jobs` processes; results come back in the files' order, so the report does not
+    depend on the number of jobs."""
+    lexicon = options.lexicon()
     out: list[Results | None] = [cache.lookup(f, display_path(f)) if cache else None for f in files]
     todo = [i for i, r in enumerate(out) if r is None]
-    if jobs > 1 and len(todo) >= POOL_MIN_FILES:
+    if options.jobs > 1 and len(todo) >= POOL_MIN_FILES:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start, initargs=(rules_dir,)) as pool:
-            done = pool.map(_worker_extract, [(files[i], max_bytes) for i in todo], chunksize=16)
+        with ProcessPoolExecutor(options.jobs, mp_context=context, initializer=_worker_start,
+                                 initargs=(options.rules_dir, options.languages)) as pool:
+            done = pool.map(_worker_extract, [(files[i], options.max_bytes) for i in todo], chunksize=16)
             for i, results in zip(todo, done, strict=True):
                 out[i] = results
     else:
         for i in todo:
-            out[i] = _extract_file(files[i], lexicon, max_bytes)
+            out[i] = _extract_file(files[i], lexicon, options.max_bytes)
     if cache is not None:
         for i in todo:
             stored = out[i]
@@ -146,59 +168,56 @@ def claims_of_files(files: Sequence[Path], lexicon: Lexicon, rules_dir: Path, ma
     return [r for r in out if r is not None]
 
 
-def run(paths: Iterable[str | Path], rules_dir: Path = RULES_DIR, exclude: Iterable[str] = (),
-        max_bytes: int = MAX_BYTES, cache: ClaimIndex | None = None, jobs: int = 1) -> Report:
-    lexicon = load_lexicon(rules_dir)
-    rules, rule_errors = load_rules(rules_dir)
-    grouping = load_grouping(rules_dir)
-    found = discover(paths, exclude)
+def run(paths: Iterable[str | Path], options: RunOptions | None = None, cache: ClaimIndex | None = None) -> Report:
+    options = options or RunOptions()
+    found = options.discover(paths)
     summaries = [ArticleSummary(path=path, claims=0, errors=(reason,)) for path, reason in found.problems]
     extracted: list[ArticleClaims] = []
-    for results in claims_of_files(found.files, lexicon, rules_dir, max_bytes, cache, jobs):
+    for results in claims_of_files(found.files, options, cache):
         for summary, claims in results:
             summaries.append(summary)
             if claims is not None:
                 extracted.append(claims)
-    return _checked(extracted, summaries, found, rules, rule_errors, lexicon, grouping)
+    return _checked(extracted, summaries, found, options)
 
 
-def _checked(extracted: list[ArticleClaims], summaries: list[ArticleSummary], found: Discovery, rules: list[Rule],
-             rule_errors: list[str], lexicon: Lexicon, grouping: GroupingConfig) -> Report:
+def _checked(extracted: list[ArticleClaims], summaries: list[ArticleSummary], found: Discovery,
+             options: RunOptions) -> Report:
+    rules, rule_errors = load_rules(options.rules_dir, options.rules)
     check_errors: list[str] = []
-    findings = run_checks(extracted, rules, lexicon, grouping, check_errors)
+    findings = run_checks(extracted, rules, options.lexicon(), load_grouping(options.rules_dir), check_errors)
     return Report(articles=tuple(summaries), findings=tuple(findings), rule_errors=tuple(rule_errors),
                   check_errors=tuple(check_errors),
                   skipped=tuple(SkippedFile(path=path, reason=reason) for path, reason in found.skipped))
 
 
-def index_archive(paths: Iterable[str | Path], cache: ClaimIndex, rules_dir: Path = RULES_DIR,
-                  exclude: Iterable[str] = (), max_bytes: int = MAX_BYTES, jobs: int = 1) -> Discovery:
+def index_archive(paths: Iterable[str | Path], cache: ClaimIndex, options: RunOptions | None = None) -> Discovery:
     """Build or refresh the index for these archive paths: unchanged files are kept, changed
     ones re-extracted, and files that left these folders forgotten."""
-    lexicon = load_lexicon(rules_dir)
+    options = options or RunOptions()
     roots = [Path(p) for p in paths]
-    found = discover(roots, exclude)
-    claims_of_files(found.files, lexicon, rules_dir, max_bytes, cache, jobs)
+    found = options.discover(roots)
+    claims_of_files(found.files, options, cache)
     cache.prune([r for r in roots if r.is_dir()], {os.path.realpath(f) for f in found.files})
     return found
 
 
-def check_against(new_paths: Iterable[str | Path], cache: ClaimIndex, rules_dir: Path = RULES_DIR,
-                  exclude: Iterable[str] = (), max_bytes: int = MAX_BYTES) -> tuple[Report, set[str]]:
+def check_against(new_paths: Iterable[str | Path], cache: ClaimIndex,
+                  options: RunOptions | None = None) -> tuple[Report, set[str]]:
     """Check new articles against the indexed archive: the archive articles that share a
     look-up key with a new one are read from the index and checked with the new ones. (Their own
     neighbours are not: a finding between a new article and the archive needs a pair that shares
     a key, so only an edition inferred through a third report can differ from a full run.)
     Returns the report and the real paths of the new files."""
-    lexicon = load_lexicon(rules_dir)
-    rules, rule_errors = load_rules(rules_dir)
-    grouping = load_grouping(rules_dir)
-    found = discover(new_paths, exclude)
+    options = options or RunOptions()
+    lexicon = options.lexicon()
+    grouping = load_grouping(options.rules_dir)
+    found = options.discover(new_paths)
     new_real = {os.path.realpath(f) for f in found.files}
     summaries = [ArticleSummary(path=path, claims=0, errors=(reason,)) for path, reason in found.problems]
     new_claims: list[ArticleClaims] = []
     for path in found.files:
-        for summary, claims in claims_for(path, lexicon, max_bytes):
+        for summary, claims in claims_for(path, lexicon, options.max_bytes):
             summaries.append(summary)
             if claims is not None:
                 new_claims.append(claims)
@@ -207,5 +226,5 @@ def check_against(new_paths: Iterable[str | Path], cache: ClaimIndex, rules_dir:
     for real, _shown in cache.candidates(keys, grouping.max_key_articles):
         if real not in new_real:
             archive.extend(claims for _, claims in cache.results_of(real) or [] if claims is not None)
-    report = _checked([*new_claims, *archive], summaries, found, rules, rule_errors, lexicon, grouping)
+    report = _checked([*new_claims, *archive], summaries, found, options)
     return report, new_real

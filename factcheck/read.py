@@ -51,7 +51,7 @@ def _excluded(rel: PurePath, patterns: tuple[str, ...]) -> str | None:
     return None
 
 
-def discover(paths: Iterable[str | Path], exclude: Iterable[str] = ()) -> Discovery:
+def discover(paths: Iterable[str | Path], exclude: Iterable[str] = (), include: Iterable[str] = ()) -> Discovery:
     """Files named, and files under folders named (recursively; hidden ones skipped), each once
     however it was named, sorted. Nothing vanishes: a file left out is listed with the reason,
     and a folder that cannot be entered or a link that leads nowhere is a problem entry."""
@@ -77,7 +77,7 @@ def discover(paths: Iterable[str | Path], exclude: Iterable[str] = ()) -> Discov
         if root.is_symlink() and not root.exists():
             problems.append((display_path(root), "a link that leads nowhere (dangling or looping)"))
         elif root.is_dir():
-            _walk(root, patterns, add, skipped, problems)
+            _walk(root, patterns, add, skipped, problems, tuple(include))
         elif (pattern := _excluded(PurePath(root.name), extra)) is not None:
             skipped.append((display_path(root), f"excluded by {pattern}"))
         else:
@@ -87,7 +87,7 @@ def discover(paths: Iterable[str | Path], exclude: Iterable[str] = ()) -> Discov
 
 
 def _walk(root: Path, patterns: tuple[str, ...], add: Callable[[Path], None],
-          skipped: list[tuple[str, str]], problems: list[tuple[str, str]]) -> None:
+          skipped: list[tuple[str, str]], problems: list[tuple[str, str]], include: tuple[str, ...] = ()) -> None:
     seen_dirs: set[str] = set()
 
     def failed(exc: OSError) -> None:
@@ -111,6 +111,8 @@ def _walk(root: Path, patterns: tuple[str, ...], add: Callable[[Path], None],
                 skipped.append((display_path(path), f"excluded by {pattern}"))
             elif path.suffix.lower() not in FORMATS:
                 skipped.append((display_path(path), f"not an article format ({', '.join(sorted(FORMATS))})"))
+            elif include and _excluded(rel, include) is None:
+                skipped.append((display_path(path), f"not matched by include ({', '.join(include)})"))
             else:
                 add(path)
 

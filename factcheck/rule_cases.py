@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .models import Severity
-from .pipeline import run
-from .rules import Rule, RuleCase, load_rules
+from .pipeline import RunOptions, run
+from .rules import Rule, RuleCase, RuleSelection, load_rules
 
 
 @dataclass(frozen=True)
@@ -20,12 +20,12 @@ class CaseResult:
     detail: str
 
 
-def run_case(rule: Rule, case: RuleCase, rules_dir: Path) -> CaseResult:
+def run_case(rule: Rule, case: RuleCase, rules_dir: Path, selection: RuleSelection | None = None) -> CaseResult:
     with tempfile.TemporaryDirectory(prefix="factcheck-case-") as temp:
         folder = Path(temp)
         for name, text in case.articles.items():
             (folder / Path(name).name).write_text(text, encoding="utf-8")
-        report = run([folder], rules_dir)
+        report = run([folder], RunOptions(rules_dir=rules_dir, rules=selection or RuleSelection()))
     fired = [f for f in report.findings if f.rule == rule.id and f.severity != Severity.info]
     if case.severity is not None:
         fired = [f for f in fired if f.severity == case.severity]
@@ -41,7 +41,8 @@ def run_case(rule: Rule, case: RuleCase, rules_dir: Path) -> CaseResult:
     return CaseResult(rule.id, case.name, True, fired[0].message if fired else "no finding, as expected")
 
 
-def run_all(rules_dir: Path, only: set[str] | None = None) -> tuple[list[CaseResult], list[str]]:
-    rules, errors = load_rules(rules_dir)
-    results = [run_case(rule, case, rules_dir) for rule in rules if only is None or rule.id in only for case in rule.cases]
+def run_all(rules_dir: Path, only: set[str] | None = None,
+            selection: RuleSelection | None = None) -> tuple[list[CaseResult], list[str]]:
+    rules, errors = load_rules(rules_dir, selection)
+    results = [run_case(rule, case, rules_dir, selection) for rule in rules if only is None or rule.id in only for case in rule.cases]
     return results, errors

@@ -4,6 +4,7 @@ file is reported with its path and line, and the other rules still run."""
 from __future__ import annotations
 
 import string
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -117,13 +118,48 @@ def rule_problems(rule: Rule, path: Path) -> list[str]:
     return problems
 
 
-def load_rules(rules_dir: Path) -> tuple[list[Rule], list[str]]:
-    """Every rule file under rules/checks/, and the errors of those that could not be used. A
-    rules folder without a checks/ folder, or with no rule file in it, is an error."""
+@dataclass(frozen=True)
+class RuleSelection:
+    """Which rules run, and at what level: extra rule folders (each holding rule files, added to
+    the shipped rules), `select` (only these ids), `ignore` (not these) and new levels by id."""
+
+    extra_dirs: tuple[Path, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+
+    def apply(self, rules: list[Rule]) -> tuple[list[Rule], list[str]]:
+        known = {r.id for r in rules}
+        errors = [f"configuration names no such rule {rid!r} in {field} (rules: {', '.join(sorted(known))})"
+                  for field, ids in (("select", self.select), ("ignore", self.ignore),
+                                     ("severity", tuple(r for r, _ in self.severity)))
+                  for rid in ids if rid not in known]
+        levels = dict(self.severity)
+        chosen = [r for r in rules if (not self.select or r.id in self.select) and r.id not in self.ignore]
+        out = []
+        for rule in chosen:
+            level = levels.get(rule.id)
+            if level is not None:
+                # The uncertain level never rises above the rule's own level.
+                uncertain = min(rule.uncertain_level, level, key=lambda s: s.rank)
+                rule = rule.model_copy(update={"level": level, "uncertain_level": uncertain})
+            out.append(rule)
+        return out, errors
+
+
+def load_rules(rules_dir: Path, selection: RuleSelection | None = None) -> tuple[list[Rule], list[str]]:
+    """Every rule file under rules/checks/ (and in each extra folder of the selection), and the
+    errors of those that could not be used. A rules folder without a checks/ folder, or with no
+    rule file in it, is an error."""
+    selection = selection or RuleSelection()
     checks = rules_dir / "checks"
     files = sorted(checks.glob("*.y*ml")) if checks.is_dir() else []
     if not files:
         raise DataFileError(checks, None, "no rule files (expected rules/checks/<id>.yaml)")
+    for folder in selection.extra_dirs:
+        if not folder.is_dir():
+            raise DataFileError(folder, None, "extra rules folder not found")
+        files += sorted(folder.glob("*.y*ml"))
     rules: list[Rule] = []
     errors: list[str] = []
     seen: dict[str, Path] = {}
@@ -145,7 +181,8 @@ def load_rules(rules_dir: Path) -> tuple[list[Rule], list[str]]:
             continue
         seen[rule.id] = path
         rules.append(rule)
-    return rules, errors
+    chosen, selection_errors = selection.apply(rules)
+    return chosen, errors + selection_errors
 
 
 def load_grouping(rules_dir: Path) -> GroupingConfig:

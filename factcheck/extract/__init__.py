@@ -77,6 +77,14 @@ def listed_sentences(units: list[TextUnit], pack: Pack, split: dict[int, list[Se
     return listed
 
 
+def title_case(text: str, pack: Pack) -> bool:
+    """Are all the words of this line capitalised (small joining words aside), as in a headline?
+    News prose has offices and names in capitals too, but its verbs are lower case."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if fold(w) not in pack.signal_words]
+    # An outlet's name ("detikSumut", "iNews") counts as capitalised.
+    return len(words) >= 5 and all(w[0].isupper() or not w.islower() for w in words)
+
+
 def detect_language(units: list[TextUnit], lexicon: Lexicon) -> Pack:
     words = Counter(fold(w) for u in units if u.zone == Zone.body for w in re.findall(r"[A-Za-z]+", u.text))
     scores = {code: sum(words[w] for w in pack.signal_words) for code, pack in lexicon.packs.items()}
@@ -152,6 +160,11 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
                 recent_in_body[award.tokens] = None
     awards = body_awards or known_awards
 
+    # In a line with every word capitalised (a headline left in the body: "Mendagri Tepis
+    # Pergantian Pj Gubernur") capitals say nothing: a name read only there is no person.
+    named_elsewhere = {m.key for sentence, _, ms in body if not title_case(sentence.text, pack) for m in ms if m.key}
+    body = [(sentence, dates, ms if not title_case(sentence.text, pack) else
+             [m for m in ms if not m.key or m.key in named_elsewhere]) for sentence, dates, ms in body]
     # A bare capitalised name that shares a word with an award ("Tim Penilaian Adipura") is no person.
     award_words = {t for a in body_awards + known_awards for t in a.tokens}
     all_mentions = [m for _, _, ms in body for m in ms

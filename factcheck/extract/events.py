@@ -423,6 +423,8 @@ def read_unit(text: str, pos: int, pack: Pack, lex: Lexicon) -> tuple[str | None
             if token in ("orang", "buah") and len(words) > 1:
                 taken.pop()
                 continue
+            if token in pack.grammar.unit_heads and len(taken) == 1:
+                continue  # "kepala" + "sekolah"
             break
     if not taken:
         return None, False, pos

@@ -312,6 +312,9 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
                 if back and back[0] not in covered:
                     mention.start, mention.name, mention.key = back[0], back[2], back[3]
                     mention.status = _status_before(text, back[0], pack) if status == Status.current else status
+        if mention.name is None and pack.grammar.lowercase_office_is_generic and m.group(0).islower():
+            covered.add(m.start(), end)
+            continue
         alias = PAREN.match(text, mention.end)
         if mention.name and alias and len(alias.group(1)) <= 12 and alias.group(1)[:1].isupper():
             mention.alias = normal_token(alias.group(1))
