@@ -32,7 +32,8 @@ LEVELS = {"error": 2, "warning": 1, "info": 0, "never": 99}
 def add_report_options(parser: argparse.ArgumentParser) -> None:
     """The options every checking command shares: what to read and how to report it."""
     parser.add_argument("--format", choices=tuple(FORMATS), default="markdown",
-                        help="report format: markdown, json, text (path:line:col per side) or github (workflow annotations)")
+                        help="report format: markdown, json, text (path:line:col per side), "
+                             "github (workflow annotations) or sarif (SARIF 2.1.0)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     parser.add_argument("--fail-on", choices=tuple(LEVELS), default=None,
                         help="exit 1 when a finding reaches this severity (default: error; 'never' always exits 0)")
@@ -43,6 +44,8 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
                              "README*, LICENSE*, SOURCES.md and expected*.json are always left out of folders")
     parser.add_argument("--max-bytes", metavar="N", type=int, default=None,
                         help="largest article file read, in bytes (default: 4 MiB); a larger one is an error entry")
+    parser.add_argument("--baseline", metavar="FILE", type=Path,
+                        help="report only findings not in this baseline (written by 'factcheck baseline FILE PATHS')")
     parser.add_argument("--allow-errors", action="store_true",
                         help="decide the exit code by the findings even when some inputs could not be checked")
     parser.add_argument("--rules", metavar="DIR", type=Path, help="rules folder (default: the rules/ shipped with factcheck)")
@@ -138,6 +141,16 @@ def build_check_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_baseline_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck baseline",
+        description="Write today's findings to FILE; later runs with --baseline FILE report only new ones.")
+    parser.add_argument("write_baseline", metavar="FILE", type=Path, help="the baseline file to write")
+    parser.add_argument("paths", nargs="*", help="article files or folders (default: the configured paths)")
+    add_report_options(parser)
+    return parser
+
+
 def build_index_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck index",
@@ -191,6 +204,13 @@ class Settings:
         return given or self.config.fail_on or "error"
 
 
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
+    except (AttributeError, ValueError):
+        return False
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     from .config import Config, find_config, load_config, resolve
     from .lexicon import RULES_DIR
@@ -209,7 +229,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         exclude=(*config.exclude, *getattr(args, "exclude", [])), include=tuple(config.include),
         max_bytes=getattr(args, "max_bytes", None) or config.max_bytes or MAX_BYTES,
         languages=tuple(config.languages), rules=selection,
-        jobs=jobs if jobs and jobs > 0 else config.jobs or default_jobs())
+        jobs=jobs if jobs and jobs > 0 else config.jobs or default_jobs(),
+        ignore_findings=tuple(config.ignore_findings), progress=_stderr_is_terminal())
     return Settings(options, config, base, path)
 
 
@@ -337,6 +358,7 @@ def _claims(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parsers = {"claims": build_claims_parser, "check": build_check_parser, "index": build_index_parser,
+               "baseline": build_baseline_parser,
                "rules": lambda: build_rules_parser("rules", "List the rules."),
                "explain": lambda: build_rules_parser("explain", "Print a rule's description, levels, examples and cases.", "one"),
                "test-rules": lambda: build_rules_parser("test-rules", "Run every rule's cases through the whole pipeline; "
@@ -386,9 +408,11 @@ def _main(args: argparse.Namespace) -> int:
     if args.max_bytes is not None and args.max_bytes <= 0:
         _say("--max-bytes must be a positive number of bytes")
         return 2
+    from .config import resolve
     from .datafile import DataFileError
     from .pipeline import run
     from .report import renderer
+    from .suppress import read_baseline, write_baseline
 
     checking = hasattr(args, "against")
     try:
@@ -422,6 +446,19 @@ def _main(args: argparse.Namespace) -> int:
     except DataFileError as exc:
         _say(str(exc))
         return 2
+    baseline = args.baseline or (Path(resolve(settings.base, settings.config.baseline)) if settings.config.baseline else None)
+    if getattr(args, "write_baseline", None):
+        count = write_baseline(args.write_baseline, report.findings)
+        _say(f"baseline: {count} finding(s) written to {args.write_baseline}")
+        return 0
+    if baseline is not None:
+        try:
+            known = read_baseline(baseline)
+        except DataFileError as exc:
+            _say(str(exc))
+            return 2
+        fresh = tuple(f for f in report.findings if f.id not in known)
+        report = report.model_copy(update={"findings": fresh, "baselined": len(report.findings) - len(fresh)})
     if not report.articles:
         left_out = f" ({len(report.skipped)} file(s) left out: not articles or excluded)" if report.skipped else ""
         _say(f"no article found in {', '.join(paths)}{left_out}")

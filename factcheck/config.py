@@ -13,6 +13,8 @@ current folder upwards (the first folder that has either; factcheck.toml wins in
     index = ".factcheck/index.sqlite"
     archive = ["published/"]        # what `factcheck check` checks against
     jobs = 2
+    baseline = "factcheck-baseline.json"   # report only findings not in it
+    ignore-findings = ["ffa44e6624cf"]     # silence findings by id
 
     [tool.factcheck.severity]
     quantity = "warning"
@@ -48,6 +50,8 @@ class Config(BaseModel):
     archive: list[str] = []
     jobs: int | None = Field(default=None, ge=1)
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=1)
+    ignore_findings: list[str] = Field(default=[], alias="ignore-findings")  # finding ids to silence
+    baseline: str | None = None
 
 
 def find_config(start: Path) -> Path | None:

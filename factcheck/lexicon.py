@@ -181,6 +181,9 @@ class GrammarFile(Strict):
     # "Bersediakah"), for words of at least `not_name_ending_min` letters.
     not_name_endings: list[str] = []
     not_name_ending_min: int = 7
+    # Whole words that are never a name, as regular expressions over the folded word:
+    # nominalisations such as "Kehadiran", "Pergantian" open sentences and headlines in capitals.
+    not_name_patterns: list[SafePattern] = []
     # Indonesian capitalises an office only as a title ("Gubernur Aceh", "Bupati Sleman"); in
     # lower case with no name ("33 gubernur", "dilantik bupati") it is a common noun, no one.
     lowercase_office_is_generic: bool = False

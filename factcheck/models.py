@@ -174,6 +174,14 @@ class EventFrame(Frozen):
     location: str | None = None
 
 
+class Suppression(Frozen):
+    """Lines of an article where findings of these rules (all rules when empty) are silenced."""
+
+    rules: tuple[str, ...] = ()
+    first: int
+    last: int
+
+
 class ArticleClaims(Frozen):
     path: str
     language: str
@@ -185,6 +193,7 @@ class ArticleClaims(Frozen):
     concurrent: tuple[str, ...] = ()  # people the article says hold two offices at once ("merangkap")
     errors: tuple[str, ...] = ()
     noise_lines: int = 0
+    suppressions: tuple[Suppression, ...] = ()  # "factcheck: ignore ..." in the article
 
 
 class Severity(StrEnum):
@@ -241,6 +250,8 @@ class Report(Frozen):
     check_errors: tuple[str, ...] = ()  # a rule that failed on a subject; its other findings stand
     skipped: tuple[SkippedFile, ...] = ()
     hidden_info: int = 0  # info findings left out of this report (shown with --show info)
+    suppressed: int = 0  # findings silenced in an article ("factcheck: ignore") or by id in the configuration
+    baselined: int = 0  # findings left out because the baseline holds them
 
     @property
     def unchecked(self) -> tuple[ArticleSummary, ...]:

@@ -103,3 +103,25 @@ def test_the_pre_commit_hook_runs_the_check_it_declares(tmp_path):
     args = [str(archive) if a == "published/" else a for a in hook["args"]]
     result = run_cli(*hook["entry"].split()[1:], *args, ROOT / "seeds" / "001_54aaad936bbab106.txt", "--fail-on", "warning")
     assert result.returncode == 1 and "different presenters" in result.stdout
+
+
+def test_sarif_report_has_the_structure_sarif_2_1_0_requires():
+    # The properties SARIF 2.1.0 requires of a log, a run, a tool, a result and a location
+    # (checked here by hand: the official schema is third-party text the project does not copy).
+    result = run_cli(ROOT / "seeds", "--format", "sarif")
+    assert result.returncode == 0
+    log = json.loads(result.stdout)
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+    (run,) = log["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "factcheck" and {"date", "presenter", "category"} <= {r["id"] for r in driver["rules"]}
+    assert all(r["shortDescription"]["text"] and r["fullDescription"]["text"] for r in driver["rules"])
+    assert len(run["results"]) == 3
+    for res in run["results"]:
+        assert driver["rules"][res["ruleIndex"]]["id"] == res["ruleId"]
+        assert res["level"] == "warning" and res["message"]["text"]
+        assert len(res["locations"]) == 2  # both sides of the finding
+        for loc in res["locations"]:
+            physical = loc["physicalLocation"]
+            assert physical["artifactLocation"]["uri"].endswith(".txt") and physical["region"]["startLine"] >= 1
+        assert res["partialFingerprints"]["factcheck/v1"]

@@ -367,6 +367,8 @@ class SentenceReader:
             while words and (words[-1] == "," or not words[-1][:1].isupper() and not words[-1][:1].isdigit()):
                 words.pop()  # "... in Central Jakarta, the first time": trailing words are not the venue
             phrase = " ".join(words).replace(" ,", ",").strip(" ,")
+            if words and words[0][:1].isdigit():
+                continue  # "di 13 provinsi", "in 40 regencies": how many places, not a venue
             if any(w[:1].isupper() for w in words) and phrase:
                 return phrase, prep.start(), end
         return None

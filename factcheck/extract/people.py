@@ -75,6 +75,7 @@ class NameReader:
         self.skip = lexicon.name_prefixes | lexicon.name_ranks
         self.inflected = [(tuple(fold(e) for e in p.grammar.not_name_endings), p.grammar.not_name_ending_min)
                           for p in lexicon.packs.values() if p.grammar.not_name_endings]
+        self.not_name_res = [re.compile(x) for p in lexicon.packs.values() for x in p.grammar.not_name_patterns]
 
     def kind(self, token: str, has_core: bool) -> str:
         bare = token.rstrip(".")
@@ -94,6 +95,8 @@ class NameReader:
         if not bare[0].isupper() or fold(bare) in self.stop:
             return "stop"
         if any(len(bare) >= least and fold(bare).endswith(endings) for endings, least in self.inflected):
+            return "stop"
+        if any(x.fullmatch(fold(bare)) for x in self.not_name_res):
             return "stop"
         if ACRONYM.match(bare) and norm not in self.skip:
             return "stop"

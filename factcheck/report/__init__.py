@@ -9,7 +9,7 @@ from collections.abc import Callable
 from ..models import Report
 
 # format name -> module under factcheck.report (imported only when that format is asked for)
-FORMATS = {"markdown": "markdown", "json": "json", "text": "text", "github": "github"}
+FORMATS = {"markdown": "markdown", "json": "json", "text": "text", "github": "github", "sarif": "sarif"}
 
 
 def renderer(name: str) -> Callable[[Report], str]:

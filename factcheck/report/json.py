@@ -22,6 +22,8 @@ def render(report: Report) -> str:
             for f in report.findings
         ],
         "hidden_info": report.hidden_info,
+        "suppressed": report.suppressed,
+        "baselined": report.baselined,
         "rule_errors": list(report.rule_errors),
         "check_errors": list(report.check_errors),
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],

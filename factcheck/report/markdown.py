@@ -38,6 +38,9 @@ def render(report: Report) -> str:
         out.append(f"- Not checked: {len(broken)} input(s), listed under \"Could not be used\"")
     if report.skipped:
         out.append(f"- Left out: {len(report.skipped)} file(s) that are not articles or were excluded")
+    if report.suppressed or report.baselined:
+        out.append(f"- Not reported: {report.suppressed} finding(s) suppressed (factcheck: ignore, or by id), "
+                   f"{report.baselined} in the baseline")
     out.append("")
     if report.rule_errors or broken or report.check_errors:
         out += ["## Could not be used", ""]

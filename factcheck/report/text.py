@@ -14,5 +14,7 @@ def render(report: Report) -> str:
                        f"[says {' '.join(e.value.split())!r}; confidence {f.confidence:.2f}; id {f.id}]")
     for a in report.unchecked:
         out.append(f"{a.path}:1:1: error input not checked: {'; '.join(a.errors)}")
-    out.append(f"{len(report.findings)} finding(s) in {len(report.articles)} article(s)")
+    quiet = [f"{n} {what}" for n, what in ((report.suppressed, "suppressed"), (report.baselined, "in the baseline")) if n]
+    out.append(f"{len(report.findings)} finding(s) in {len(report.articles)} article(s)"
+               + (f" ({', '.join(quiet)} not shown)" if quiet else ""))
     return "\n".join(out) + "\n"
