@@ -153,6 +153,9 @@ def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> b
         shared = _recipients_overlap(a, b, lexicon) or bool(objects_a & objects_b)
         if near_in_time and (shared or not (a.recipients and b.recipients)):
             return True  # one doer, the same day or two, nothing that sets the two acts apart
+        if near_in_time and a.collective and b.collective and a.location and b.location and \
+                specific_place_match(a.location, b.location, lexicon):
+            return True  # a mass swearing-in: each outlet names its own region's official
         if days is None and (shared or both_named or _same_town(a.location, b.location, lexicon) or (
                 a.location and b.location and specific_place_match(a.location, b.location, lexicon))):
             return True  # an undated report of one doer's act on the same thing or in the same town: "may be another occurrence"
@@ -226,6 +229,9 @@ def blocking_keys(frame: EventFrame, lexicon: Lexicon) -> set[str]:
     if frame.location:
         place = parse_place(frame.location, lexicon)
         venue = {"v:" + v for v in place.venues} | {"v:" + w for words in place.named for w in words}
+        # The words of a known venue too: another report may write the same building as a name
+        # the gazetteer does not hold (places_compatible compares proper names).
+        venue |= {"v:" + w for v in place.venues for w in v.split()}
         towns = {"t:" + t for t in _towns(frame.location, lexicon)}
     names = {"n:" + t for t in frame.name_tokens}
     days = _day_buckets(frame)

@@ -45,6 +45,9 @@ class CalendarFile(Strict):
     last_weekday_suffixes: list[str] = []
     last_weekday_prefixes: list[str] = []
     range_words: list[str] = []
+    # A date followed by a clock time in one of these zones ("12/05/2023, 19:43 WIB", "Jumat, 12 Mei
+    # 2023 | 21:10 WITA") is a publication stamp, not the date of anything the article reports.
+    stamp_time_zones: list[str] = []
 
 
 class NumbersFile(Strict):

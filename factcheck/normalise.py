@@ -175,11 +175,20 @@ def places_compatible(a: str, b: str, lexicon: Lexicon) -> bool:
         # Barat Gedung Sate"; "Pendopo Gubernur Banten" and "Pendopo Bupati Tangerang" are two.
         x_parts = list(x.named) + [frozenset(v.split()) for v in x.venues]
         y_parts = list(y.named) + [frozenset(v.split()) for v in y.venues]
-        if not any(a <= b or b <= a for a in x_parts for b in y_parts):
+        # Or the same proper name with another kind of building word, as another language writes
+        # it: "Pendopo Odah Etam" and "the Odah Etam Pavilion".
+        if not any(a <= b or b <= a or _same_proper_name(a, b, lexicon) for a in x_parts for b in y_parts):
             return False
     if x.regions and y.regions and not (x.regions & y.regions):
         return False
     return True
+
+
+def _same_proper_name(a: frozenset[str], b: frozenset[str], lexicon: Lexicon) -> bool:
+    generic = lexicon.building_words | lexicon.venue_words
+    own_a = {w for w in a if w not in generic and not w.startswith("@") and len(w) > 2 and not w.endswith("'s")}
+    own_b = {w for w in b if w not in generic and not w.startswith("@") and len(w) > 2 and not w.endswith("'s")}
+    return len(own_a & own_b) >= 2 and (own_a <= own_b or own_b <= own_a)
 
 
 def specific_place_match(a: str, b: str, lexicon: Lexicon) -> bool:

@@ -25,6 +25,7 @@ class DateMention:
     relative: bool = False
     is_range: bool = False
     year_written: bool = False  # the year is in the text, not inferred
+    is_stamp: bool = False  # a publication stamp ("12/05/2023, 19:43 WIB")
 
 
 def _cased(words: list[str]) -> list[str]:
@@ -75,6 +76,13 @@ def _patterns(pack: Pack) -> list[re.Pattern[str]]:
 @functools.lru_cache(maxsize=8)
 def _range_after(pack: Pack) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{alternation(pack.calendar.range_words)})\s*\d{{1,2}}(?!\d)")
+
+
+@functools.lru_cache(maxsize=8)
+def _stamp_after(pack: Pack) -> re.Pattern[str] | None:
+    zones = pack.calendar.stamp_time_zones
+    # A clock time with a colon, right after the date: an event's hour is written "pukul 09.00 WIB".
+    return re.compile(rf"\s*[,|]?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:{alternation(zones)})\b", re.IGNORECASE) if zones else None
 
 
 @functools.lru_cache(maxsize=8)
@@ -155,8 +163,10 @@ def _mention(m: re.Match[str], text: str, pack: Pack, anchor: dt.date | None, ye
     except ValueError:
         return None
     is_range = bool(_range_after(pack).match(text, m.end()) or _range_before(pack).search(text[max(0, m.start() - 20):m.start()]))
+    stamp = _stamp_after(pack)
     return DateMention(m.start(), m.end(), m.group(0), PartialDate(year=year, month=month, day=day),
-                       weekday, wd_text, True, is_range=is_range, year_written=bool(groups.get("y")))
+                       weekday, wd_text, True, is_range=is_range, year_written=bool(groups.get("y")),
+                       is_stamp=bool(stamp and stamp.match(text, m.end())))
 
 
 def _weekday_of(year: int, month: int, day: int) -> int | None:

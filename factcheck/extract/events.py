@@ -208,7 +208,7 @@ class SentenceReader:
         kind = self._kind(text, triggers, receives, names_award)
         if kind is None and not (triggers or receives or confers):
             kind = next((pack.noun_kinds[n] for _, _, n in nouns if n in pack.noun_kinds), None)
-        event = SentenceEvent(sentence, kind, irrealis, dates=[d for d in dates if not d.is_range])
+        event = SentenceEvent(sentence, kind, irrealis, dates=[d for d in dates if not (d.is_range or d.is_stamp)])
         self._roles(event, text, mentions, triggers, receives, confers)
         event.orgs = self._orgs(text)
         if triggers or receives or confers or placed:
