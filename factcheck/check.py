@@ -145,7 +145,9 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
             if recipients:
                 who = _recipient_label(recipients[0], by_path[a.evidence.path], lex)
                 subject = subject.split(" · ")[0] + " · " + who
-        entry = found.setdefault((subject_key, key, recipients), Conflicts(rule, subject, key, recipients=recipients))
+        # One finding per recipient the subject names: pairs that share the region but differ in
+        # whether they also name its head are one conflict, not two.
+        entry = found.setdefault((subject_key, key, recipients[:1]), Conflicts(rule, subject, key, recipients=recipients))
         entry.pairs.append((a, b, relation))
 
     in_group: dict[str, EventGroup] = {p: g for g in groups for p in g.members}

@@ -122,6 +122,8 @@ class Markers(Strict):
     represented: list[str] = []  # on whose behalf the act is done ("atas nama Presiden"): not the one who acts
     joint: list[str] = []  # between two doers of one act ("X bersama Y menyerahkan"): both act
     conferrer: list[str] = []
+    handed_by: list[str] = []  # "dari tangan X": X handed it over in person (a presenter, not only a conferrer)
+    in_person: list[str] = []  # "diterima langsung ... dari X": between a receiving verb and "dari", X handed it over
     agent: list[str] = []
     recipient: list[str] = []
     target: list[str] = []

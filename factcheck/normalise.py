@@ -85,8 +85,17 @@ def offices_compatible(a: str, b: str) -> bool:
         return False  # two different regions: kab:tangerang / kab:serang
     if region_x and region_y and region_x != region_y:
         return False
-    # Units ("hukum setjen kemendagri" / "hukum kemendagri") agree when they share a word.
-    return not unit_x or not unit_y or bool(set(unit_x.split()) & set(unit_y.split()))
+    # Units ("hukum setjen kemendagri" / "hukum kemendagri") agree when they share a word, or
+    # when one is the other's initials ("sda" / "sumber daya air kementerian pupr").
+    if not unit_x or not unit_y or set(unit_x.split()) & set(unit_y.split()):
+        return True
+    return _initials_of(unit_x, unit_y) or _initials_of(unit_y, unit_x)
+
+
+def _initials_of(short: str, long: str) -> bool:
+    words = long.split()
+    return len(short) >= 2 and " " not in short and any(
+        "".join(w[0] for w in words[i:i + len(short)]) == short for i in range(len(words) - len(short) + 1))
 
 
 def text_tokens(value: str, expansions: dict[str, str] | None = None) -> frozenset[str]:

@@ -181,6 +181,8 @@ class SentenceReader:
         self.recipient_re = pack.marker_res.get("recipient")
         self.joint_re = pack.marker_res.get("joint")
         self.conferrer_re = pack.marker_res.get("conferrer")
+        self.handed_by_re = pack.marker_res.get("handed_by")
+        self.handed_hint_re = pack.marker_res.get("in_person")
         self.apposition_re = pack.marker_res.get("apposition")
 
     def read(self, sentence: Sentence, mentions: list[Mention], dates: list[DateMention],
@@ -269,12 +271,19 @@ class SentenceReader:
         for regex, role in ((self.witness_re, "witness"), *self.aside_res, (self.recipient_re, "recipient")):
             for _s, e, _ in _phrase_spans(regex, text) if regex else []:
                 give(role, self._after(mentions, e, text, 25))
+        # "menerima penghargaan langsung dari (tangan) X": from X's own hands, X is the one who handed it over.
+        if self.handed_by_re:
+            for _s, e, _ in _phrase_spans(self.handed_by_re, text):
+                give("presenter", self._after(mentions, e, text, 25))
         for _s, e, _ in confers:
             give("conferrer", self._after(mentions, e, text))
         if self.conferrer_re:
             for s, e, _ in _phrase_spans(self.conferrer_re, text):
-                if self.pack.award_noun_re.search(text[max(0, s - 80):s]) or self.pack.receive_re.search(text, max(0, s - 200), s):
-                    give("conferrer", self._after(mentions, e, text, 25))
+                received = self.pack.receive_re.search(text, max(0, s - 200), s)
+                if self.pack.award_noun_re.search(text[max(0, s - 80):s]) or received:
+                    # "diterima langsung Bupati X dari Menko PMK Y": received in person, from Y's hands.
+                    in_person = bool(received and self.handed_hint_re and self.handed_hint_re.search(text, received.start(), s))
+                    give("presenter" if in_person else "conferrer", self._after(mentions, e, text, 25))
         for s, e, word in triggers:
             trigger = self.pack.trigger_of.get(word)
             if trigger is None:
