@@ -130,8 +130,11 @@ class NameReader:
                     core.append(pending_particle[0])
                     pending_particle = None
                 start = m.start(1) if start is None else start
-                core.append(token)
-                end = m.end(1)
+                possessive = re.search(r"['’]s$", token)
+                core.append(token[:possessive.start()] if possessive else token)
+                end = m.end(1) - (2 if possessive else 0)
+                if possessive:  # "Prabowo Subianto's decision": the name ends before the 's
+                    break
             elif kind == "particle":
                 pending_particle = (token, m.end(1))
             elif kind == "degree":
