@@ -135,6 +135,7 @@ class ClaimSource(StrEnum):
     document = "document"  # the date of a decree or letter ("Keppres ... tanggal 6 November")
     region = "region"  # a venue that is only a region ("di Jawa Timur"): often the recipient's home, not the venue
     listing = "list"  # a list of winners, criteria or names ("berikut daftar ...", bullets)
+    bare_name = "bare_name"  # a doer named without any office in the whole article: often not a person at all
 
 
 class Claim(Frozen):

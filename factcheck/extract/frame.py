@@ -86,8 +86,10 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
                 continue
             if role.role == "presenter" and e.kind is not None:
                 presenter, presenter_office = (presenter, presenter_office) if presenter else (value[0], value[2])
+                # "Jokowi Terkesima", "Pesan Jokowi": capitals of a headline, read as a doer with no office.
                 claims.append(Claim(attribute="presenter", value=value[0], display=value[1], office=value[2],
                                     recipients=tuple(sorted(_role_recipients(e, people, lexicon))),
+                                    source=ClaimSource.bare_name if value[2] is None else ClaimSource.body,
                                     evidence=unit.evidence(offset + role.mention.start, offset + role.mention.end)))
             elif role.role == "recipient":
                 recipients |= recipient_ids(role.mention, people, regions=kind == "award")
@@ -109,8 +111,8 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
             claims.append(Claim(attribute="quantity", value=f"{number.value:g}", display=number.text,
                                 unit=count_unit, approximate=approximate,
                                 evidence=unit.evidence(offset + number.start, offset + number.end)))
-        claims[first_claim:] = [c if c.attribute == "date" else c.model_copy(update={"source": source})
-                                for c in claims[first_claim:]]
+        claims[first_claim:] = [c if c.attribute == "date" or c.source == ClaimSource.bare_name
+                                else c.model_copy(update={"source": source}) for c in claims[first_claim:]]
     # The award is the one the act's own sentences name; else the first the article names outside
     # background ("yang tahun lalu juga membawa pulang Anugerah X"); else the headline's.
     own = [a for e in joined for a in (awards_in or {}).get(id(e.sentence), [])]
