@@ -10,12 +10,13 @@ corrupting them. An index of another format is rebuilt, with a warning."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,8 +119,7 @@ class ClaimIndex:
                 time.sleep(0.05)
 
     def _open(self, warn: Any) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             found = None
             if "meta" in tables:
@@ -135,13 +135,20 @@ class ClaimIndex:
                     self.db.execute(statement)
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('factcheck', ?)", (__version__,))
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
 
     def close(self) -> None:
         self.db.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write: all of it or none of it (a run killed inside leaves the rows as they were)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def lookup(self, path: Path, shown: str) -> Results | None:
         """The stored results for this file, when its content and the extraction are unchanged."""
@@ -181,16 +188,11 @@ class ClaimIndex:
             return
         real = os.path.realpath(path)
         payload = _RESULTS.dump_json(results).decode()
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
                             (real, shown, st.st_size, st.st_mtime_ns, sha, self.extraction, payload))
             self.db.execute("DELETE FROM keys WHERE path = ?", (real,))
             self.db.executemany("INSERT INTO keys VALUES (?, ?)", [(k, real) for k in sorted(set(keys))])
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
 
     def prune(self, roots: Iterable[Path], present: set[str]) -> None:
         """Forget the files under these roots that are no longer there (or no longer articles)."""
@@ -200,15 +202,10 @@ class ClaimIndex:
                 and any(p == r or p.startswith(r.rstrip(os.sep) + os.sep) for r in prefixes)]
         if not gone:
             return
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             for p in gone:
                 self.db.execute("DELETE FROM articles WHERE path = ?", (p,))
                 self.db.execute("DELETE FROM keys WHERE path = ?", (p,))
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         self.stats.removed += len(gone)
 
     def candidates(self, keys: Iterable[str], max_key_articles: int) -> list[tuple[str, str]]:
