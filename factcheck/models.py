@@ -145,7 +145,6 @@ class Claim(Frozen):
     value: str  # normalised comparable value
     display: str  # human-readable value as the article means it
     evidence: Evidence
-    confidence: float = 1.0
     person: str | None = None  # person key (title claims)
     office: str | None = None  # office key of the person in a role (presenter claims)
     status: Status | None = None  # how the office is held (title claims)
