@@ -310,7 +310,7 @@ def _fingerprint(rule: str, subject: str, values: list[tuple[str, str]]) -> str:
 SOURCE_WORDS = {ClaimSource.act: "the act's sentence", ClaimSource.joined: "another sentence about the act",
                 ClaimSource.body: "the body", ClaimSource.quote: "a statement's date or a quotation",
                 ClaimSource.document: "a decree's or letter's date", ClaimSource.region: "a venue that names only a region",
-                ClaimSource.listing: "a list"}
+                ClaimSource.listing: "a list", ClaimSource.bare_name: "a name with no office anywhere in the article"}
 
 
 def _pair_severity(rule: Rule, a: Claim, b: Claim, relation: Relation, cfg: GroupingConfig) -> tuple[Severity, float]:

@@ -142,3 +142,14 @@ def test_a_one_word_name_or_the_doer_ties_no_two_swearing_ins(tmp_path):
          "Mabes Polri, Jakarta Selatan, Jumat (31/3/2023).\n")
     write(tmp_path, {"a.txt": a, "b.txt": b})
     assert findings([tmp_path]) == []
+
+
+def test_every_claim_source_has_words_for_the_report_and_a_weight_in_grouping_yaml():
+    from factcheck.check import SOURCE_WORDS
+    from factcheck.lexicon import RULES_DIR
+    from factcheck.models import ClaimSource
+    from factcheck.rules import load_grouping
+
+    weights = load_grouping(RULES_DIR).claim_confidence
+    assert set(SOURCE_WORDS) == set(ClaimSource)
+    assert {s.value for s in ClaimSource} == set(weights)
