@@ -174,8 +174,18 @@ def parse_place(phrase: str, lexicon: Lexicon) -> Place:
     return Place(frozenset(venues), tuple(named), frozenset(regions))
 
 
+def _region_names(place: Place) -> set[str]:
+    """The regions a place is in, by name: named as regions, or inside a venue's name
+    ("Kantor Gubernur Sulut")."""
+    inside = {w[1:] for words in place.named for w in words if w.startswith("@")}
+    return {r.split(":", 1)[1] for r in place.regions} | inside
+
+
 def places_compatible(a: str, b: str, lexicon: Lexicon) -> bool:
     x, y = parse_place(a, lexicon), parse_place(b, lexicon)
+    where_x, where_y = _region_names(x), _region_names(y)
+    if where_x and where_y and not where_x & where_y:
+        return False  # two governors' offices: one in Manado, one in Palangka Raya
     if x.venues and y.venues:
         if not x.venues & y.venues:
             return False

@@ -204,7 +204,7 @@ class SentenceReader:
         first = min(s for s, _, _ in acts or nouns)
         # "akan dipimpin", "dijadwalkan dilantik", "Semula ... menjadwalkan acara": not a fact yet.
         irrealis = bool(pack.irrealis_re.search(text[:first + 1])) or bool(
-            pack.irrealis_re.search(text[first:first + 30]) and not triggers)
+            pack.irrealis_re.search(text[first:first + 60]) and not triggers)
         # "yang tahun lalu juga membawa pulang ...": an act from another time, not this event
         irrealis = irrealis or bool(pack.background_re.search(text[:first + 1]))
         kind = self._kind(text, triggers, receives, names_award)
