@@ -317,10 +317,8 @@ def _pair_severity(rule: Rule, a: Claim, b: Claim, relation: Relation, cfg: Grou
     """The level one conflicting pair deserves, and what its weaker side is worth: the rule's
     level only when both claims are strong and the articles surely describe one occurrence."""
     worth = min(cfg.claim_worth(a.source), cfg.claim_worth(b.source))
-    if relation is INSIDE_ONE_ARTICLE and rule.attribute == "date" and not a.source == b.source == ClaimSource.act:
-        # One article with two dates: news dates earlier stages, other rounds and background in
-        # other sentences. Two dates contradict each other only when both are the act's own: in
-        # its sentence, or in a sentence that points back at it ("pada Kamis (28/11) itu").
+    needed = rule.within_article_sources if relation is INSIDE_ONE_ARTICLE else rule.strong_sources
+    if needed and not (a.source.value in needed and b.source.value in needed):
         return Severity.info, min(worth, cfg.warning_needs)
     if relation.same and worth >= cfg.error_needs:
         return rule.level, worth

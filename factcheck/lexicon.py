@@ -114,6 +114,9 @@ class Trigger(Strict):
     # The sentence must name the event or what is handed over: "memimpin" is an act only as
     # "memimpin pelantikan", "memberikan" only as "memberikan penghargaan".
     needs_event_noun: bool = False
+    # The kind when what the act is done to is a building or work ("inaugurated the Temef Dam"
+    # opens a dam; "inaugurated 961 regional heads" swears people in).
+    object_kind: str | None = None
 
 
 class Markers(Strict):
@@ -142,6 +145,9 @@ class PhraseRules(Strict):
     venue_words: list[str] = []
     building_words: list[str] = []
     relative_words: list[str] = []
+    # Words that end the object of an act and begin its place or time ("inaugurated 916 regional
+    # heads at Merdeka Palace"): what comes after them is not what the act was done to.
+    object_ends: list[str] = []
     rank_words: list[str] = []
     any_case_markers: list[str] = []
     qualifier_words: list[str] = []
@@ -353,6 +359,7 @@ class Pack:
         self.concurrent_re = phrase_re(g.status.concurrent)
         self.background_re = phrase_re(g.status.background)
         self.location_prep_re = phrase_re(g.location.prepositions, 0)
+        self.object_ends = frozenset(fold(w) for w in g.location.object_ends)
         self.relative_re = phrase_re(g.location.relative_words, 0)
         self.building_words = frozenset(fold(w) for w in g.location.building_words)
         self.location_stop = frozenset(fold(w) for w in g.location.stop_words)

@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from .datafile import DataFileError, load_model
-from .models import Severity
+from .models import ClaimSource, Severity
 
 COMPARATORS = ("date", "person", "office", "text", "venue", "number", "weekday")
 # What extraction gives claims for (models.Claim.attribute): a rule on anything else could never fire.
@@ -60,6 +60,11 @@ class Rule(BaseModel):
     # article is their total ("Rp11,3 triliun" = "Rp4,2 triliun" for land + "Rp7,1 triliun"),
     # not a conflicting figure.
     totals: bool = False
+    # Where claims must have been read for a pair to be a warning or an error (models.ClaimSource
+    # values; empty: anywhere). Other pairs are info. Dates inside one article: news dates earlier
+    # stages, other rounds and background in other sentences, so only the act's own dates count.
+    strong_sources: list[str] = []
+    within_article_sources: list[str] = []
     level: Severity = Severity.error
     uncertain_level: Severity = Severity.warning
     message: str
@@ -113,6 +118,12 @@ def rule_problems(rule: Rule, path: Path) -> list[str]:
         problems.append(f"{path}:{_line_of(path, 'message')}: message uses unknown placeholder(s) "
                         f"{', '.join('{' + u + '}' for u in unknown)}; a {rule.scope} rule may use "
                         f"{', '.join('{' + k + '}' for k in sorted(PLACEHOLDERS[rule.scope]))}")
+    known_sources = {s.value for s in ClaimSource}
+    for field in ("strong_sources", "within_article_sources"):
+        unknown_sources = sorted(set(getattr(rule, field)) - known_sources)
+        if unknown_sources:
+            problems.append(f"{path}:{_line_of(path, field)}: {field} names unknown source(s) {', '.join(unknown_sources)} "
+                            f"(sources: {', '.join(sorted(known_sources))})")
     if (rule.scope == "article") != (rule.compare == "weekday"):
         problems.append(f"{path}:{_line_of(path, 'compare')}: compare 'weekday' goes with scope 'article', and only it")
     return problems

@@ -226,11 +226,13 @@ class SentenceReader:
     def _kind(self, text: str, triggers: list[tuple[int, int, str]], receives: list[tuple[int, int, str]],
               names_award: bool) -> str | None:
         has_award = bool(self.pack.award_noun_re.search(text))
-        for _, _, word in triggers:
+        for _, end, word in triggers:
             trigger = self.pack.trigger_of.get(word)
             if trigger is None:
                 continue
             if trigger.kind:
+                if trigger.object_kind and self._names_a_work(text, end):
+                    return trigger.object_kind
                 return trigger.kind
             if self.pack.decree_noun_re.search(text) and not has_award:
                 return "handover"
@@ -245,6 +247,16 @@ class SentenceReader:
         if receives and (has_award or names_award):
             return "award"
         return None
+
+    def _names_a_work(self, text: str, pos: int) -> bool:
+        """Do the next few words, up to a comma or stop, name a building or work ("the Temef Dam")?"""
+        clause = re.split(r"[,.;:(]", text[pos:pos + 80], maxsplit=1)[0]
+        words = []
+        for w in re.findall(r"[\w'-]+", clause):
+            if fold(w) in self.pack.object_ends:
+                break  # "inaugurated 916 regional heads at Merdeka Palace": the palace is where, not what
+            words.append(fold(w))
+        return bool(set(words) & (self.pack.org_words | self.lex.building_words))
 
     def _after(self, mentions: list[Mention], pos: int, text: str, limit: int = 40,
                fillers: frozenset[str] | None = None) -> Mention | None:
