@@ -249,15 +249,29 @@ def blocking_keys(frame: EventFrame, lexicon: Lexicon) -> set[str]:
     return keys
 
 
+# Neighbours each item of an oversized block is paired with (see candidate_pairs).
+WINDOW = 3
+
+
 def candidate_pairs(keyed: dict[str, set[str]], max_key_items: int) -> list[tuple[str, str]]:
     """Pairs of items (sorted) that share a key, from an inverted index instead of all pairs. A
-    key shared by more than `max_key_items` items ties nothing (a stop key): the number of pairs
-    then grows with the size of the blocks, not with the square of the archive."""
+    key shared by more than `max_key_items` items does not pair them all: each is paired with
+    its next WINDOW items in the block's order (a sorted neighbourhood), so a thousand reports of
+    one event still form one group (it is transitive) while the pairs grow linearly."""
+    # The block's order comes from what the items say (their keys), not from their names, so
+    # that renaming files changes no pair.
+    content = {item: "".join(sorted(keys)) for item, keys in keyed.items()}
     index: dict[str, list[str]] = {}
-    for item in sorted(keyed):
+    for item in sorted(keyed, key=lambda i: (content[i], i)):
         for key in keyed[item]:
             index.setdefault(key, []).append(item)
-    pairs = {(x, y) for items in index.values() if len(items) <= max_key_items for x, y in combinations(items, 2)}
+    pairs: set[tuple[str, str]] = set()
+    for items in index.values():
+        if len(items) <= max_key_items:
+            pairs.update(tuple(sorted(pair)) for pair in combinations(items, 2))  # type: ignore[misc]
+        else:
+            pairs.update(tuple(sorted((items[i], items[j])))  # type: ignore[misc]
+                         for i in range(len(items)) for j in range(i + 1, min(i + 1 + WINDOW, len(items))))
     return sorted(pairs)
 
 

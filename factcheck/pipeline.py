@@ -183,6 +183,13 @@ def claims_of_files(files: Sequence[Path], options: RunOptions, cache: ClaimInde
     out: list[Results | None] = [cache.lookup(f, display_path(f)) if cache else None for f in files]
     todo = [i for i, r in enumerate(out) if r is None]
     tell = Progress(len(todo)) if options.progress and len(todo) >= PROGRESS_MIN_FILES else None
+
+    def _done(i: int, results: Results | None) -> None:
+        # Stored as each file is done: a run killed half-way keeps what it extracted.
+        if cache is not None and results is not None:
+            cache.store(files[i], display_path(files[i]), results, _keys(results, lexicon))
+        if tell:
+            tell.step()
     if options.jobs > 1 and len(todo) >= POOL_MIN_FILES:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         with ProcessPoolExecutor(options.jobs, mp_context=context, initializer=_worker_start,
@@ -190,20 +197,13 @@ def claims_of_files(files: Sequence[Path], options: RunOptions, cache: ClaimInde
             done = pool.map(_worker_extract, [(files[i], options.max_bytes) for i in todo], chunksize=16)
             for i, results in zip(todo, done, strict=True):
                 out[i] = results
-                if tell:
-                    tell.step()
+                _done(i, results)
     else:
         for i in todo:
             out[i] = _extract_file(files[i], lexicon, options.max_bytes)
-            if tell:
-                tell.step()
+            _done(i, out[i])
     if tell:
         tell.close()
-    if cache is not None:
-        for i in todo:
-            stored = out[i]
-            assert stored is not None
-            cache.store(files[i], display_path(files[i]), stored, _keys(stored, lexicon))
     return [r for r in out if r is not None]
 
 
