@@ -62,6 +62,8 @@ class NumbersFile(Strict):
     decimal_separator: str = "."
     collective_prefix: str | None = None
     others: list[str] = []
+    # Before a count, words that add the sentence's subject to it ("X dilantik bersama enam rektor").
+    with_subject_before: list[str] = []
     approximate: list[str] = []
     measures: dict[str, str] = {}
     unit_classes: dict[str, list[str]] = {}
@@ -148,6 +150,9 @@ class PhraseRules(Strict):
     # Words that end the object of an act and begin its place or time ("inaugurated 916 regional
     # heads at Merdeka Palace"): what comes after them is not what the act was done to.
     object_ends: list[str] = []
+    # A place phrase that starts with one of these names no venue ("di lingkungan Provinsi Riau"
+    # = among the province's offices; "di hadapan Presiden" = before the President).
+    not_venue_starts: list[str] = []
     rank_words: list[str] = []
     any_case_markers: list[str] = []
     qualifier_words: list[str] = []
@@ -360,6 +365,7 @@ class Pack:
         self.background_re = phrase_re(g.status.background)
         self.location_prep_re = phrase_re(g.location.prepositions, 0)
         self.object_ends = frozenset(fold(w) for w in g.location.object_ends)
+        self.not_venue_starts = frozenset(fold(w) for w in g.location.not_venue_starts)
         self.relative_re = phrase_re(g.location.relative_words, 0)
         self.building_words = frozenset(fold(w) for w in g.location.building_words)
         self.location_stop = frozenset(fold(w) for w in g.location.stop_words)

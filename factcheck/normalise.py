@@ -204,10 +204,23 @@ def places_compatible(a: str, b: str, lexicon: Lexicon) -> bool:
 
 
 def _same_proper_name(a: frozenset[str], b: frozenset[str], lexicon: Lexicon) -> bool:
+    """The same proper name under other generic words: two words in common ("Odah Etam"), or
+    one long one when the rest of one side is only a floor ("Balai Keratun Lt.III")."""
+    own_a, own_b = _proper_words(a, lexicon), _proper_words(b, lexicon)
+    shared = own_a & own_b
+    if not (own_a <= own_b or own_b <= own_a):
+        return False
+    return len(shared) >= 2 or (len(shared) == 1 and len(next(iter(shared))) >= 5)
+
+
+ROMAN_OR_NUMBER = re.compile(r"^(?:[ivxl]+|\d+)$")
+
+
+def _proper_words(words: frozenset[str], lexicon: Lexicon) -> set[str]:
     generic = lexicon.building_words | lexicon.venue_words
-    own_a = {w for w in a if w not in generic and not w.startswith("@") and len(w) > 2 and not w.endswith("'s")}
-    own_b = {w for w in b if w not in generic and not w.startswith("@") and len(w) > 2 and not w.endswith("'s")}
-    return len(own_a & own_b) >= 2 and (own_a <= own_b or own_b <= own_a)
+    split = {p for w in words for p in w.split(".") if p}
+    return {w for w in split if w not in generic and not w.startswith("@") and len(w) > 2
+            and not w.endswith("'s") and not ROMAN_OR_NUMBER.match(w)}
 
 
 def specific_place_match(a: str, b: str, lexicon: Lexicon) -> bool:

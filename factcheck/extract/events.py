@@ -388,8 +388,8 @@ class SentenceReader:
             while words and (words[-1] == "," or not words[-1][:1].isupper() and not words[-1][:1].isdigit()):
                 words.pop()  # "... in Central Jakarta, the first time": trailing words are not the venue
             phrase = " ".join(words).replace(" ,", ",").strip(" ,")
-            if words and words[0][:1].isdigit():
-                continue  # "di 13 provinsi", "in 40 regencies": how many places, not a venue
+            if words and (words[0][:1].isdigit() or fold(words[0]) in pack.not_venue_starts):
+                continue  # "di 13 provinsi", "di lingkungan Provinsi Riau": no venue
             if any(w[:1].isupper() for w in words) and phrase:
                 return phrase, prep.start(), end
         return None
@@ -436,7 +436,9 @@ def read_unit(text: str, pos: int, pack: Pack, lex: Lexicon) -> tuple[str | None
     english = pack.code == "en"
     taken: list[str] = []
     end = pos
+    consumed = 0  # words read, "orang" included
     for m in words[:3]:
+        consumed += 1
         token = fold(m.group(1).rstrip("."))
         if token in pack.signal_words or token in pack.others or token in pack.location_stop or not token.isalpha():
             break
@@ -454,10 +456,13 @@ def read_unit(text: str, pos: int, pack: Pack, lex: Lexicon) -> tuple[str | None
     if english:
         taken = taken[:2]
         taken[-1] = taken[-1][:-1] if taken[-1].endswith("s") and len(taken[-1]) > 3 else taken[-1]
-    after = " ".join(fold(m.group(1)) for m in words[len(taken):len(taken) + 3])
+    after = " ".join(fold(m.group(1)) for m in words[consumed:consumed + 3])
     if taken[-1 if english else 0] in pack.unit_class:  # "six figures" / "enam tokoh": both count people
         taken = [pack.unit_class[taken[-1 if english else 0]]]
-    before = fold(text[max(0, pos - 30):pos])
+    before = fold(text[max(0, pos - 40):pos])
+    number_start = before.rstrip().rsplit(" ", 1)[0] if " " in before.rstrip() else ""
+    # "dilantik bersama enam rektor lainnya", "sworn in together with six others": the subject too.
     others = any(re.search(rf"(?<![\w]){re.escape(o)}(?![\w])", after) for o in pack.others) or (
-        english and bool(re.search(r"\bother\s*$", before)))
+        english and bool(re.search(r"\bother\s*$", before))) or any(
+        number_start.endswith(w) for w in pack.numbers.with_subject_before)
     return " ".join(taken), others, end
