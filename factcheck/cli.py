@@ -176,6 +176,12 @@ def build_rules_parser(prog: str, description: str, rule_arg: str | None = None)
     return parser
 
 
+def resolve(base: Path, value: str) -> str:
+    """A path from the configuration, read from the configuration file's folder."""
+    path = Path(value)
+    return str(path if path.is_absolute() else base / path)
+
+
 @dataclass
 class Settings:
     """What a command runs with: the command line first, then the configuration file."""
@@ -186,18 +192,12 @@ class Settings:
     config_path: Path | None
 
     def paths(self, given: list[str]) -> list[str]:
-        from .config import resolve
-
         return given or [resolve(self.base, p) for p in self.config.paths]
 
     def archive(self, given: list[str]) -> list[str]:
-        from .config import resolve
-
         return given or [resolve(self.base, p) for p in self.config.archive]
 
     def index(self, given: Path | None) -> Path | None:
-        from .config import resolve
-
         return given or (Path(resolve(self.base, self.config.index)) if self.config.index else None)
 
     def fail_on(self, given: str | None) -> str:
@@ -212,7 +212,7 @@ def _stderr_is_terminal() -> bool:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    from .config import Config, find_config, load_config, resolve
+    from .config import Config, find_config, load_config
     from .lexicon import RULES_DIR
     from .pipeline import RunOptions, default_jobs
     from .read import MAX_BYTES
@@ -408,7 +408,6 @@ def _main(args: argparse.Namespace) -> int:
     if args.max_bytes is not None and args.max_bytes <= 0:
         _say("--max-bytes must be a positive number of bytes")
         return 2
-    from .config import resolve
     from .datafile import DataFileError
     from .pipeline import run
     from .report import renderer

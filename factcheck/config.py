@@ -91,7 +91,3 @@ def load_config(path: Path) -> tuple[Config, Path]:
         raise DataFileError(path, None, "; ".join(problems)) from None
     return config, path.parent
 
-
-def resolve(base: Path, value: str) -> str:
-    path = Path(value)
-    return str(path if path.is_absolute() else base / path)
