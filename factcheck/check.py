@@ -5,6 +5,7 @@ each subject's conflicts into one finding that lists every article's claim."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -291,15 +292,31 @@ def check_weekdays(rule: Rule, articles: list[ArticleClaims]) -> list[Finding]:
                 continue
             written = claim.display.split(" (")[0]
             message = rule.message.format(written=written, date=claim.partial.iso(), actual=claim.weekday)
+            why = f"the calendar puts {claim.partial.iso()} on a {claim.weekday}"
+            fits = _year_that_fits(actual, int(claim.value), article.anchor)
+            if fits is not None:
+                why += f"; {written} fits {fits.isoformat()}, the year the article is about: the year may be the slip"
             evidence = (FindingEvidence(path=claim.evidence.path, line=claim.evidence.line, column=claim.evidence.column,
                                         value=written, quote=claim.evidence.quote),)
             out.append(Finding(
                 id=_fingerprint(rule.id, claim.display, [(claim.evidence.quote, claim.display)]),
                 rule=rule.id, attribute=rule.attribute, severity=rule.level, subject=f"{written} {claim.partial.iso()}",
-                message=message, why=f"the calendar puts {claim.partial.iso()} on a {claim.weekday}", confidence=1.0,
+                message=message, why=why, confidence=1.0,
                 evidence=evidence,
             ))
     return out
+
+
+def _year_that_fits(written: dt.date, weekday: int, anchor: dt.date | None) -> dt.date | None:
+    """The same day and month in the article's own year (from its publication date), when the
+    weekday as written falls on it there: "Senin (19/8/2025)" in a 2024 article."""
+    if anchor is None or anchor.year == written.year:
+        return None
+    try:
+        same_day = written.replace(year=anchor.year)
+    except ValueError:
+        return None
+    return same_day if same_day.weekday() == weekday else None
 
 
 def _fingerprint(rule: str, subject: str, values: list[tuple[str, str]]) -> str:

@@ -153,3 +153,11 @@ def test_every_claim_source_has_words_for_the_report_and_a_weight_in_grouping_ya
     weights = load_grouping(RULES_DIR).claim_confidence
     assert set(SOURCE_WORDS) == set(ClaimSource)
     assert {s.value for s in ClaimSource} == set(weights)
+
+
+def test_a_weekday_that_fits_the_articles_own_year_says_the_year_may_be_the_slip(tmp_path):
+    # Published in 2024; "Senin (19/8/2025)" is a Tuesday, but 19/8/2024 was a Monday.
+    write(tmp_path, {"a.md": "---\npublished: 2024-08-19\n---\nJudul\n\nAnggota DPRD Tulungagung dilantik di Gedung DPRD, "
+                              "Senin (19/8/2025).\n"})
+    (finding,) = findings([tmp_path], "weekday")
+    assert "the year may be the slip" in finding["why"] and "2024-08-19" in finding["why"]
