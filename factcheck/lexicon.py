@@ -37,8 +37,9 @@ class Strict(BaseModel):
 
 
 class CalendarFile(Strict):
-    weekdays: list[list[str]] = Field(min_length=7, max_length=7)
-    months: list[list[str]] = Field(min_length=12, max_length=12)
+    # Each weekday and month needs at least one name: an empty entry names nothing to match.
+    weekdays: list[Annotated[list[str], Field(min_length=1)]] = Field(min_length=7, max_length=7)
+    months: list[Annotated[list[str], Field(min_length=1)]] = Field(min_length=12, max_length=12)
     relative_days: dict[str, int] = {}
     day_parts: list[str] = []
     bare_weekday_prefixes: list[str] = []
