@@ -7,6 +7,7 @@ that an index can look candidates up without reading articles again."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -60,15 +61,24 @@ def org_words(rid: str, lexicon: Lexicon) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", rid[4:]) if len(w) > 2 and w not in generic}
 
 
+# What a frame's recipients give grouping, once per frame and not once per pair.
+@functools.lru_cache(maxsize=1 << 18)
+def _people_keys(recipients: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(person_key(r) for r in recipients if r.startswith("person:"))
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _recipient_facts(recipients: tuple[str, ...], lexicon: Lexicon) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """The distinctive words of a frame's organisations and objects, and its people's name keys."""
+    return frozenset().union(*(org_words(r, lexicon) for r in recipients)), _people_keys(recipients)
+
+
 def _recipients_overlap(a: EventFrame, b: EventFrame, lexicon: Lexicon) -> bool:
     if set(a.recipients) & set(b.recipients):
         return True
-    wa = set().union(*(org_words(r, lexicon) for r in a.recipients))
-    wb = set().union(*(org_words(r, lexicon) for r in b.recipients))
+    (wa, pa), (wb, pb) = _recipient_facts(a.recipients, lexicon), _recipient_facts(b.recipients, lexicon)
     if wa & wb:
         return True
-    pa = [person_key(r) for r in a.recipients if r.startswith("person:")]
-    pb = [person_key(r) for r in b.recipients if r.startswith("person:")]
     return any(name_match(x, y) for x in pa for y in pb)
 
 
@@ -76,9 +86,9 @@ def _kinds_match(a: EventFrame, b: EventFrame) -> bool:
     return a.kind == b.kind or {a.kind, b.kind} <= {"award", "handover"}
 
 
-def _objects(frame: EventFrame, lexicon: Lexicon) -> set[str]:
+def _objects(frame: EventFrame, lexicon: Lexicon) -> frozenset[str]:
     """The distinctive words of what an opening or groundbreaking names ("ameroro" in "Bendungan Ameroro")."""
-    return set().union(*(org_words(r, lexicon) for r in frame.recipients)) if frame.recipients else set()
+    return _recipient_facts(frame.recipients, lexicon)[0]
 
 
 def _people_overlap(a: EventFrame, b: EventFrame) -> bool:
@@ -87,7 +97,7 @@ def _people_overlap(a: EventFrame, b: EventFrame) -> bool:
     doers = [person_key(p) for p in (a.presenter, b.presenter) if p and p.startswith("person:")]
 
     def acted_on(frame: EventFrame) -> list[tuple[str, ...]]:
-        keys = [person_key(r) for r in frame.recipients if r.startswith("person:")]
+        keys = _people_keys(frame.recipients)
         return [k for k in keys if len(k) > 1 and not any(name_match(k, d) for d in doers)]
 
     return any(name_match(x, y) for x in acted_on(a) for y in acted_on(b))
