@@ -430,7 +430,8 @@ class Lexicon:
             acting = alternation([a for act in self.offices.acting for a in self._aliases(act, code)])
             paren = r"(?:\s*\([^()\n]{1,40}\))?"
             self.office_res[code] = re.compile(
-                rf"(?<![\w'’])(?:(?P<acting>{acting}){paren}\s+)?(?P<office>{alternation(offices)})(?![\w'’]){paren}",
+                # "Pj Bupati", "Pj. Bupati" and "Pj.Bupati" alike.
+                rf"(?<![\w'’])(?:(?P<acting>{acting}){paren}(?:\s+|\.\s*))?(?P<office>{alternation(offices)})(?![\w'’]){paren}",
                 re.IGNORECASE,
             )
         # Regions: names and aliases to a canonical id; a city also knows its province.
