@@ -37,6 +37,9 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     parser.add_argument("--fail-on", choices=tuple(LEVELS), default=None,
                         help="exit 1 when a finding reaches this severity (default: error; 'never' always exits 0)")
+    parser.add_argument("--min-confidence", metavar="X", type=float, default=None,
+                        help="findings less sure than X (0-1) are info, hidden unless --show info (default: 0; "
+                             "0.5 keeps only findings whose articles are dated)")
     parser.add_argument("--show", choices=("info",), action="append", default=[],
                         help="also show info findings (weak evidence: claims read from lists or quotations)")
     parser.add_argument("--exclude", metavar="GLOB", action="append", default=[],
@@ -409,6 +412,7 @@ def _main(args: argparse.Namespace) -> int:
         _say("--max-bytes must be a positive number of bytes")
         return 2
     from .datafile import DataFileError
+    from .models import Severity
     from .pipeline import run
     from .report import renderer
     from .suppress import read_baseline, write_baseline
@@ -462,6 +466,12 @@ def _main(args: argparse.Namespace) -> int:
         left_out = f" ({len(report.skipped)} file(s) left out: not articles or excluded)" if report.skipped else ""
         _say(f"no article found in {', '.join(paths)}{left_out}")
         return 2
+    least = args.min_confidence if args.min_confidence is not None else settings.config.min_confidence
+    if least:
+        # Precision over recall, when an editor asks for it: a finding this unsure is info.
+        report = report.model_copy(update={"findings": tuple(
+            f if f.confidence >= least or f.severity.value == "info" else f.model_copy(update={"severity": Severity.info})
+            for f in report.findings)})
     if "info" not in args.show:
         shown = tuple(f for f in report.findings if f.severity.value != "info")
         report = report.model_copy(update={"findings": shown, "hidden_info": len(report.findings) - len(shown)})

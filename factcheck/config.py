@@ -15,6 +15,7 @@ current folder upwards (the first folder that has either; factcheck.toml wins in
     jobs = 2
     baseline = "factcheck-baseline.json"   # report only findings not in it
     ignore-findings = ["ffa44e6624cf"]     # silence findings by id
+    min-confidence = 0.5                   # less sure findings are info (hidden unless --show info)
 
     [tool.factcheck.severity]
     quantity = "warning"
@@ -51,6 +52,7 @@ class Config(BaseModel):
     jobs: int | None = Field(default=None, ge=1)
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=1)
     ignore_findings: list[str] = Field(default=[], alias="ignore-findings")  # finding ids to silence
+    min_confidence: float | None = Field(default=None, alias="min-confidence", ge=0, le=1)
     baseline: str | None = None
 
 

@@ -184,7 +184,7 @@ def occurrence(a: EventFrame, b: EventFrame, editions: tuple[int | None, int | N
         return Relation(False, 0.9, f"editions {ea} and {eb}")
     days = a.date.days_to(b.date) if a.date and b.date else None
     if days is not None and not _both_years(a, b) and not (ea is not None and ea == eb):
-        return Relation(None, cfg.conf("undated", 0.5), "one report gives the date without a year: may be another occurrence")
+        return Relation(None, cfg.conf("undated", 0.45), "one report gives the date without a year: may be another occurrence")
     if days is not None and days <= window:
         if days == 0:
             return Relation(True, cfg.conf("same_day", 0.95), "same event on the same day")
@@ -200,7 +200,7 @@ def occurrence(a: EventFrame, b: EventFrame, editions: tuple[int | None, int | N
             return Relation(False, 0.8, f"dates {days} days apart")
         named = "neither names the edition" if ea is None and eb is None else f"only one names the edition ({ea or eb})"
         return Relation(None, cfg.conf("far_apart", 0.5), f"dates {days} days apart and {named}: may be two editions")
-    return Relation(None, cfg.conf("undated", 0.5), "one report gives neither a date nor an edition: may be another occurrence")
+    return Relation(None, cfg.conf("undated", 0.45), "one report gives neither a date nor an edition: may be another occurrence")
 
 
 def _kind_class(frame: EventFrame) -> str:

@@ -125,3 +125,19 @@ def test_sarif_report_has_the_structure_sarif_2_1_0_requires():
             physical = loc["physicalLocation"]
             assert physical["artifactLocation"]["uri"].endswith(".txt") and physical["region"]["startLine"] >= 1
         assert res["partialFingerprints"]["factcheck/v1"]
+
+
+def test_min_confidence_turns_findings_about_undated_reports_into_info(tmp_path):
+    dated = ("Pemerintah Kabupaten Sleman meraih penghargaan Anugerah Layanan kategori Kabupaten Terbaik. Penghargaan "
+             "diserahkan {who} kepada Bupati Sleman Joko Susilo di Gedung Agung, Yogyakarta{when}.\n")
+    (tmp_path / "a.txt").write_text(dated.format(who="Menteri Dalam Negeri Tito Karnavian", when=", Senin (5/2/2024)"),
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text(dated.format(who="Menko PMK Muhadjir Effendi", when=""), encoding="utf-8")
+    plain = json.loads(run_cli(tmp_path, "--format", "json", "--fail-on", "never").stdout)
+    assert [f["severity"] for f in plain["findings"] if f["rule"] == "presenter"] == ["warning"]
+    assert plain["findings"][0]["confidence"] < 0.5
+    strict = json.loads(run_cli(tmp_path, "--format", "json", "--fail-on", "never", "--min-confidence", "0.5").stdout)
+    assert not [f for f in strict["findings"] if f["rule"] == "presenter"] and strict["hidden_info"] >= 1
+    # The seeds' warnings (dated reports, may be two editions) stay at 0.5.
+    seeds = json.loads(run_cli(ROOT / "seeds", "--format", "json", "--min-confidence", "0.5").stdout)
+    assert len(seeds["findings"]) == 3
