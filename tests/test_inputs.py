@@ -141,3 +141,14 @@ def test_min_confidence_turns_findings_about_undated_reports_into_info(tmp_path)
     # The seeds' warnings (dated reports, may be two editions) stay at 0.5.
     seeds = json.loads(run_cli(ROOT / "seeds", "--format", "json", "--min-confidence", "0.5").stdout)
     assert len(seeds["findings"]) == 3
+
+
+def test_text_format_is_in_colour_only_when_asked_or_on_a_terminal():
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    plain = run_cli(ROOT / "seeds", "--format", "text", env=env).stdout
+    assert "\033[" not in plain  # a pipe is not a terminal
+    coloured = run_cli(ROOT / "seeds", "--format", "text", env={**env, "FORCE_COLOR": "1"}).stdout
+    assert "\033[1;33mwarning\033[0m" in coloured
+    assert "\033[" not in run_cli(ROOT / "seeds", "--format", "text", env={**env, "FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
