@@ -42,21 +42,27 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
                              "0.5 keeps only findings whose articles are dated)")
     parser.add_argument("--show", choices=("info",), action="append", default=[],
                         help="also show info findings (weak evidence: claims read from lists or quotations)")
+    parser.add_argument("--baseline", metavar="FILE", type=Path,
+                        help="report only findings not in this baseline (written by 'factcheck baseline FILE PATHS')")
+    parser.add_argument("--allow-errors", action="store_true",
+                        help="decide the exit code by the findings even when some inputs could not be checked")
+    add_input_options(parser)
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """What to read and with which rules: shared by the checking commands and 'index'."""
     parser.add_argument("--exclude", metavar="GLOB", action="append", default=[],
                         help="leave out files whose name or path below the folder given matches GLOB (repeatable); "
                              "README*, LICENSE*, SOURCES.md and expected*.json are always left out of folders")
     parser.add_argument("--max-bytes", metavar="N", type=int, default=None,
                         help="largest article file read, in bytes (default: 4 MiB); a larger one is an error entry")
-    parser.add_argument("--baseline", metavar="FILE", type=Path,
-                        help="report only findings not in this baseline (written by 'factcheck baseline FILE PATHS')")
-    parser.add_argument("--allow-errors", action="store_true",
-                        help="decide the exit code by the findings even when some inputs could not be checked")
-    parser.add_argument("--rules", metavar="DIR", type=Path, help="rules folder (default: the rules/ shipped with factcheck)")
-    add_config_option(parser)
+    add_rules_options(parser)
     add_index_options(parser)
 
 
-def add_config_option(parser: argparse.ArgumentParser) -> None:
+def add_rules_options(parser: argparse.ArgumentParser) -> None:
+    """The rules folder and the configuration (which can add rule folders and select rules)."""
+    parser.add_argument("--rules", metavar="DIR", type=Path, help="rules folder (default: the rules/ shipped with factcheck)")
     parser.add_argument("--config", metavar="FILE", type=Path,
                         help="configuration file (default: factcheck.toml or [tool.factcheck] in pyproject.toml, "
                              "found from the current folder upwards)")
@@ -127,7 +133,7 @@ def build_claims_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factcheck claims", description="Print each article's normalised claims.")
     parser.add_argument("paths", nargs="+", help="article files or folders")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    parser.add_argument("--rules", metavar="DIR", type=Path, help="rules folder (default: the rules/ shipped with factcheck)")
+    add_rules_options(parser)
     return parser
 
 
@@ -160,11 +166,7 @@ def build_index_parser() -> argparse.ArgumentParser:
         description="Build or refresh the claim index of an archive: new and changed articles are extracted, "
                     "unchanged ones kept, removed ones forgotten.")
     parser.add_argument("paths", nargs="*", help="archive files or folders (default: the configured archive)")
-    parser.add_argument("--exclude", metavar="GLOB", action="append", default=[], help="leave out matching files (repeatable)")
-    parser.add_argument("--max-bytes", metavar="N", type=int, default=None, help="largest article file read, in bytes")
-    parser.add_argument("--rules", metavar="DIR", type=Path, help="rules folder (default: the rules/ shipped with factcheck)")
-    add_config_option(parser)
-    add_index_options(parser)
+    add_input_options(parser)
     return parser
 
 
@@ -174,8 +176,7 @@ def build_rules_parser(prog: str, description: str, rule_arg: str | None = None)
         parser.add_argument("rule", help="a rule id (see 'factcheck rules')")
     elif rule_arg == "some":
         parser.add_argument("rule", nargs="*", help="rule ids (default: every rule)")
-    parser.add_argument("--rules", metavar="DIR", type=Path, help="rules folder (default: the rules/ shipped with factcheck)")
-    add_config_option(parser)
+    add_rules_options(parser)
     return parser
 
 
@@ -347,13 +348,12 @@ def _involves(report: Report, new_files: set[str]) -> Report:
 
 
 def _claims(args: argparse.Namespace) -> int:
-    from .lexicon import RULES_DIR, load_lexicon
     from .pipeline import claims_for
-    from .read import discover
     from .report import claims as claims_report
 
-    lexicon = load_lexicon(args.rules or RULES_DIR)
-    results = [r for path in discover(args.paths).files for r in claims_for(path, lexicon)]
+    options = _settings(args).options  # the configured languages, includes and excludes
+    lexicon = options.lexicon()
+    results = [r for path in options.discover(args.paths).files for r in claims_for(path, lexicon, options.max_bytes)]
     sys.stdout.write((claims_report.render_json if args.format == "json" else claims_report.render_text)(results))
     return 2 if any(s.errors for s, _ in results) or not results else 0
 

@@ -242,6 +242,16 @@ class SkippedFile(Frozen):
     reason: str
 
 
+class RuleSummary(Frozen):
+    """What a report says about a rule that ran (for formats that describe their rules, as SARIF does)."""
+
+    id: str
+    attribute: str
+    scope: str
+    level: Severity
+    description: str
+
+
 class Report(Frozen):
     version: int = 1
     articles: tuple[ArticleSummary, ...] = ()
@@ -252,6 +262,7 @@ class Report(Frozen):
     hidden_info: int = 0  # info findings left out of this report (shown with --show info)
     suppressed: int = 0  # findings silenced in an article ("factcheck: ignore") or by id in the configuration
     baselined: int = 0  # findings left out because the baseline holds them
+    rules: tuple[RuleSummary, ...] = ()  # the rules that ran
 
     @property
     def unchecked(self) -> tuple[ArticleSummary, ...]:

@@ -24,7 +24,7 @@ from .extract import extract
 from .group import lookup_keys
 from .index import ClaimIndex, Results
 from .lexicon import RULES_DIR, Lexicon, load_lexicon
-from .models import ArticleClaims, ArticleSummary, Report, SkippedFile
+from .models import ArticleClaims, ArticleSummary, Report, RuleSummary, SkippedFile
 from .read import MAX_BYTES, Discovery, discover, display_path, read_file
 from .rules import RuleSelection, load_grouping, load_rules
 from .suppress import split_suppressed, suppressions
@@ -210,6 +210,14 @@ def claims_of_files(files: Sequence[Path], options: RunOptions, cache: ClaimInde
 def run(paths: Iterable[str | Path], options: RunOptions | None = None, cache: ClaimIndex | None = None) -> Report:
     options = options or RunOptions()
     found = options.discover(paths)
+    summaries, extracted = _read_all(found, options, cache)
+    return _checked(extracted, summaries, found, options)
+
+
+def _read_all(found: Discovery, options: RunOptions,
+              cache: ClaimIndex | None = None) -> tuple[list[ArticleSummary], list[ArticleClaims]]:
+    """Every discovered file's summary lines (the places that could not be read first) and the
+    claims of the articles that could be checked."""
     summaries = [ArticleSummary(path=path, claims=0, errors=(reason,)) for path, reason in found.problems]
     extracted: list[ArticleClaims] = []
     for results in claims_of_files(found.files, options, cache):
@@ -217,7 +225,7 @@ def run(paths: Iterable[str | Path], options: RunOptions | None = None, cache: C
             summaries.append(summary)
             if claims is not None:
                 extracted.append(claims)
-    return _checked(extracted, summaries, found, options)
+    return summaries, extracted
 
 
 def _checked(extracted: list[ArticleClaims], summaries: list[ArticleSummary], found: Discovery,
@@ -226,8 +234,10 @@ def _checked(extracted: list[ArticleClaims], summaries: list[ArticleSummary], fo
     check_errors: list[str] = []
     findings = run_checks(extracted, rules, options.lexicon(), load_grouping(options.rules_dir), check_errors)
     findings, suppressed = split_suppressed(findings, extracted, options.ignore_findings)
+    ran = tuple(RuleSummary(id=r.id, attribute=r.attribute, scope=r.scope, level=r.level,
+                            description=" ".join(r.description.split())) for r in rules)
     return Report(articles=tuple(summaries), findings=tuple(findings), rule_errors=tuple(rule_errors),
-                  check_errors=tuple(check_errors), suppressed=suppressed,
+                  check_errors=tuple(check_errors), suppressed=suppressed, rules=ran,
                   skipped=tuple(SkippedFile(path=path, reason=reason) for path, reason in found.skipped))
 
 
@@ -254,13 +264,7 @@ def check_against(new_paths: Iterable[str | Path], cache: ClaimIndex,
     grouping = load_grouping(options.rules_dir)
     found = options.discover(new_paths)
     new_real = {os.path.realpath(f) for f in found.files}
-    summaries = [ArticleSummary(path=path, claims=0, errors=(reason,)) for path, reason in found.problems]
-    new_claims: list[ArticleClaims] = []
-    for path in found.files:
-        for summary, claims in claims_for(path, lexicon, options.max_bytes):
-            summaries.append(summary)
-            if claims is not None:
-                new_claims.append(claims)
+    summaries, new_claims = _read_all(found, options)
     keys = {k for c in new_claims for k in lookup_keys(c, lexicon)}
     archive: list[ArticleClaims] = []
     for real, _shown in cache.candidates(keys, grouping.max_key_articles):

@@ -162,9 +162,10 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
 
     # In a line with every word capitalised (a headline left in the body: "Mendagri Tepis
     # Pergantian Pj Gubernur") capitals say nothing: a name read only there is no person.
-    named_elsewhere = {m.key for sentence, _, ms in body if not title_case(sentence.text, pack) for m in ms if m.key}
-    body = [(sentence, dates, ms if not title_case(sentence.text, pack) else
-             [m for m in ms if not m.key or m.key in named_elsewhere]) for sentence, dates, ms in body]
+    titled = [title_case(sentence.text, pack) for sentence, _, _ in body]
+    named_elsewhere = {m.key for (_, _, ms), t in zip(body, titled, strict=True) if not t for m in ms if m.key}
+    body = [(sentence, dates, [m for m in ms if not m.key or m.key in named_elsewhere] if t else ms)
+            for (sentence, dates, ms), t in zip(body, titled, strict=True)]
     # A bare capitalised name that shares a word with an award ("Tim Penilaian Adipura") is no person.
     award_words = {t for a in body_awards + known_awards for t in a.tokens}
     all_mentions = [m for _, _, ms in body for m in ms

@@ -8,9 +8,7 @@ import json
 from pathlib import PurePath
 
 from .. import __version__
-from ..lexicon import RULES_DIR
 from ..models import Report
-from ..rules import load_rules
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -21,16 +19,11 @@ def _uri(path: str) -> str:
 
 
 def render(report: Report) -> str:
-    try:
-        rules, _ = load_rules(RULES_DIR)
-    except Exception:  # the report still renders without rule metadata
-        rules = []
-    used = sorted({f.rule for f in report.findings})
-    described = {r.id: r for r in rules}
+    described = {r.id: r for r in report.rules}  # the rules that ran, from their rule files
     driver_rules = []
-    for rule_id in sorted(set(used) | set(described)):
+    for rule_id in sorted({f.rule for f in report.findings} | set(described)):
         rule = described.get(rule_id)
-        text = " ".join(rule.description.split()) if rule else rule_id
+        text = rule.description if rule else rule_id
         entry: dict = {"id": rule_id, "name": rule_id, "shortDescription": {"text": text.split(". ")[0].rstrip(".")},
                        "fullDescription": {"text": text},
                        "help": {"text": f"{text} Run 'factcheck explain {rule_id}' for its levels, examples and cases."}}
