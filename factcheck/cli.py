@@ -358,6 +358,19 @@ def _claims(args: argparse.Namespace) -> int:
     return 2 if any(s.errors for s, _ in results) or not results else 0
 
 
+def entry() -> None:
+    """The `factcheck` command. Once the answer is written, the process leaves without the
+    interpreter's teardown (freeing every object and module one by one), which costs a
+    pre-publish check a fifth of its time; nothing is left open by then (as mypy does)."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parsers = {"claims": build_claims_parser, "check": build_check_parser, "index": build_index_parser,
@@ -402,6 +415,11 @@ def _check_against(args: argparse.Namespace, settings: Settings, paths: list[str
             found = index_archive(folders, index, settings.options)
             for path, reason in found.problems:
                 _say(f"archive: {path}: not checked: {reason}")
+        stale = index.stale()
+        if stale:
+            _say(f"{index.path}: {stale} of {index.count()} archive articles were indexed by another version of factcheck "
+                 "or of its lexicons; refresh it with 'factcheck index ARCHIVE' (meanwhile those that share a key with "
+                 "a new article are read again from their files, and those whose file is gone are left out)")
         return check_against(paths, index, settings.options)
     finally:
         index.close()

@@ -237,5 +237,9 @@ class ClaimIndex:
             return None
         return _RESULTS.validate_json(row[0])
 
+    def stale(self) -> int:
+        """How many stored articles another version of the code or the lexicons extracted."""
+        return int(self.db.execute("SELECT COUNT(*) FROM articles WHERE extraction != ?", (self.extraction,)).fetchone()[0])
+
     def count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])

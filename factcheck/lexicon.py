@@ -318,7 +318,8 @@ def phrase_re(words: list[str] | set[str], flags: int = re.IGNORECASE) -> re.Pat
 
 
 class Pack:
-    """One language: its calendar, numbers, noise and grammar, compiled."""
+    """One language: its calendar, numbers, noise and grammar. Its patterns are compiled on first
+    use, so that a run over Indonesian text never pays for compiling the English ones."""
 
     def __init__(self, code: str, folder: Path):
         self.code = code
@@ -332,20 +333,46 @@ class Pack:
         self.month_index = {fold(m): i + 1 for i, names in enumerate(self.calendar.months) for m in names}
         self.relative_index = {fold_phrase(k): days for k, days in self.calendar.relative_days.items()}
         self.signal_words = frozenset(g.signal_words)
-        self.trigger_re = phrase_re([w for t in g.triggers for w in t.words])
         self.trigger_of = {fold(w): t for t in g.triggers for w in t.words}
-        self.receive_re = phrase_re(g.receive_verbs + g.received_by_verbs)
         self.received_by = frozenset(fold(w) for w in g.received_by_verbs)
         self.rank_words = frozenset(fold(w) for w in g.category.rank_words)
-        self.conferrer_verb_re = phrase_re(g.conferrer_verbs)
-        self.event_noun_re = phrase_re(g.event_nouns + list(g.noun_kinds))
         self.noun_kinds = {fold(k): v for k, v in g.noun_kinds.items()}
         self.category_markers = frozenset(fold(w) for w in g.category.markers if " " not in w)
         self.any_case_markers = frozenset(fold(w) for w in g.category.any_case_markers)
-        self.venue_verb_re = phrase_re(g.venue_verbs)
-        self.award_noun_re = phrase_re(g.award_nouns)
         self.award_noun_words = frozenset(fold(w) for w in g.award_nouns if " " not in w)
         self.award_noun_phrases = tuple(fold(w) for w in g.award_nouns if " " in w)
+        self.object_ends = frozenset(fold(w) for w in g.location.object_ends)
+        self.not_venue_starts = frozenset(fold(w) for w in g.location.not_venue_starts)
+        self.building_words = frozenset(fold(w) for w in g.location.building_words)
+        self.location_stop = frozenset(fold(w) for w in g.location.stop_words)
+        self.location_connectors = [fold(w) for w in g.location.connectors]
+        self.category_stop = frozenset(fold(w) for w in g.category.stop_words)
+        self.org_words = frozenset(fold(w) for w in g.org_words)
+        self.bare_name_blockers = frozenset(fold(w) for w in g.bare_name_blockers)
+        self.not_names = frozenset(fold(w) for w in g.not_names) | self.org_words
+        self.abbreviations = frozenset(fold(w) for w in g.abbreviations)
+        self.others = frozenset(fold(w) for w in self.numbers.others)
+        self.doer_fillers = frozenset(fold(w) for w in g.doer_fillers)
+        self.measures = {fold(k): v for k, v in self.numbers.measures.items()}
+        self.unit_class = {fold(w): name for name, words in self.numbers.unit_classes.items() for w in words}
+        self._compiled = False
+
+    def __getattr__(self, name: str) -> object:
+        # Called only for a missing attribute: the compiled patterns, before their first use.
+        if name.startswith("__") or self.__dict__.get("_compiled", True):
+            raise AttributeError(name)
+        self._compile()
+        return getattr(self, name)
+
+    def _compile(self) -> None:
+        self._compiled = True
+        g = self.grammar
+        self.trigger_re = phrase_re([w for t in g.triggers for w in t.words])
+        self.receive_re = phrase_re(g.receive_verbs + g.received_by_verbs)
+        self.conferrer_verb_re = phrase_re(g.conferrer_verbs)
+        self.event_noun_re = phrase_re(g.event_nouns + list(g.noun_kinds))
+        self.venue_verb_re = phrase_re(g.venue_verbs)
+        self.award_noun_re = phrase_re(g.award_nouns)
         self.decree_noun_re = phrase_re(g.decree_nouns)
         self.marker_res = {role: phrase_re(words) for role, words in g.markers.model_dump().items() if words}
         self.past_re = phrase_re(g.status.past)
@@ -365,25 +392,11 @@ class Pack:
         self.concurrent_re = phrase_re(g.status.concurrent)
         self.background_re = phrase_re(g.status.background)
         self.location_prep_re = phrase_re(g.location.prepositions, 0)
-        self.object_ends = frozenset(fold(w) for w in g.location.object_ends)
-        self.not_venue_starts = frozenset(fold(w) for w in g.location.not_venue_starts)
         self.relative_re = phrase_re(g.location.relative_words, 0)
-        self.building_words = frozenset(fold(w) for w in g.location.building_words)
-        self.location_stop = frozenset(fold(w) for w in g.location.stop_words)
-        self.location_connectors = [fold(w) for w in g.location.connectors]
         self.category_re = phrase_re(g.category.markers)
-        self.category_stop = frozenset(fold(w) for w in g.category.stop_words)
-        self.org_words = frozenset(fold(w) for w in g.org_words)
-        self.bare_name_blockers = frozenset(fold(w) for w in g.bare_name_blockers)
-        self.not_names = frozenset(fold(w) for w in g.not_names) | self.org_words
-        self.abbreviations = frozenset(fold(w) for w in g.abbreviations)
         self.approx_re = phrase_re(self.numbers.approximate)
-        self.others = frozenset(fold(w) for w in self.numbers.others)
-        self.doer_fillers = frozenset(fold(w) for w in g.doer_fillers)
         nicknames = alternation(g.nickname_markers)
         self.nickname_re = re.compile(rf"^[\s,]*(?:{nicknames})[\s,]*$", re.IGNORECASE) if g.nickname_markers else None
-        self.measures = {fold(k): v for k, v in self.numbers.measures.items()}
-        self.unit_class = {fold(w): name for name, words in self.numbers.unit_classes.items() for w in words}
 
     def kind(self, name: str) -> EventKind:
         return self.grammar.event_kinds.get(name, EventKind())
@@ -423,17 +436,7 @@ class Lexicon:
         self.acting_by_alias = {
             fold(a): act.id for act in self.offices.acting for a in [act.name, *act.aliases.id, *act.aliases.en]
         }
-        # One office pattern per language: English "Mayor" is an Indonesian army rank.
-        self.office_res: dict[str, re.Pattern[str]] = {}
-        for code in self.packs:
-            offices = [a for o in self.offices.offices for a in self._aliases(o, code)]
-            acting = alternation([a for act in self.offices.acting for a in self._aliases(act, code)])
-            paren = r"(?:\s*\([^()\n]{1,40}\))?"
-            self.office_res[code] = re.compile(
-                # "Pj Bupati", "Pj. Bupati" and "Pj.Bupati" alike.
-                rf"(?<![\w'’])(?:(?P<acting>{acting}){paren}(?:\s+|\.\s*))?(?P<office>{alternation(offices)})(?![\w'’]){paren}",
-                re.IGNORECASE,
-            )
+        self._office_res: dict[str, re.Pattern[str]] = {}
         # Regions: names and aliases to a canonical id; a city also knows its province.
         self.region_by_name: dict[str, str] = {}
         self.region_parent: dict[str, str] = {}
@@ -488,6 +491,20 @@ class Lexicon:
         self.category_qualifiers = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.category.qualifier_words)
         self._long_unit_words = tuple(sorted(w for w in self.unit_words if len(w) >= 6))
         self.word_expansions = {fold(k): fold(v) for k, v in self.units.expansions.items()}
+
+    def office_re(self, code: str) -> re.Pattern[str]:
+        """The office pattern of one language (English "Mayor" is an Indonesian army rank), compiled
+        when a text in that language first needs it."""
+        if code not in self._office_res:
+            offices = [a for o in self.offices.offices for a in self._aliases(o, code)]
+            acting = alternation([a for act in self.offices.acting for a in self._aliases(act, code)])
+            paren = r"(?:\s*\([^()\n]{1,40}\))?"
+            self._office_res[code] = re.compile(
+                # "Pj Bupati", "Pj. Bupati" and "Pj.Bupati" alike.
+                rf"(?<![\w'’])(?:(?P<acting>{acting}){paren}(?:\s+|\.\s*))?(?P<office>{alternation(offices)})(?![\w'’]){paren}",
+                re.IGNORECASE,
+            )
+        return self._office_res[code]
 
     @staticmethod
     def _aliases(entry: OfficeEntry | ActingEntry, code: str) -> list[str]:

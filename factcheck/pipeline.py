@@ -7,14 +7,12 @@ all go through it."""
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,6 +189,9 @@ def claims_of_files(files: Sequence[Path], options: RunOptions, cache: ClaimInde
         if tell:
             tell.step()
     if options.jobs > 1 and len(todo) >= POOL_MIN_FILES:
+        import multiprocessing  # only here: a one-file check does not pay for importing it
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         with ProcessPoolExecutor(options.jobs, mp_context=context, initializer=_worker_start,
                                  initargs=(options.rules_dir, options.languages)) as pool:
@@ -268,7 +269,11 @@ def check_against(new_paths: Iterable[str | Path], cache: ClaimIndex,
     keys = {k for c in new_claims for k in lookup_keys(c, lexicon)}
     archive: list[ArticleClaims] = []
     for real, _shown in cache.candidates(keys, grouping.max_key_articles):
-        if real not in new_real:
-            archive.extend(claims for _, claims in cache.results_of(real) or [] if claims is not None)
+        if real in new_real:
+            continue
+        stored = cache.results_of(real)
+        if stored is None and os.path.isfile(real):  # indexed by another version: read it again
+            stored = claims_for(Path(real), lexicon, options.max_bytes, cache)
+        archive.extend(claims for _, claims in stored or [] if claims is not None)
     report = _checked([*new_claims, *archive], summaries, found, options)
     return report, new_real

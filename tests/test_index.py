@@ -83,6 +83,26 @@ def test_check_against_an_index_file_quotes_the_archive_and_needs_no_archive_fol
         assert set(quotes) == {SEED_OLD.name, SEED_NEW.name} and all(quotes.values())
 
 
+def test_an_index_from_another_version_is_said_and_its_articles_are_read_again(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.copy(SEED_OLD, archive)
+    index = tmp_path / "published.sqlite"
+    index_stats(run_cli("index", archive, "--index", index, cwd=tmp_path))
+    with sqlite3.connect(index) as db:  # as if an older factcheck or other lexicons had built it
+        db.execute("UPDATE articles SET extraction = 'older'")
+    result = run_cli("check", SEED_NEW, "--against", index, "--format", "json", cwd=tmp_path)
+    assert "1 of 1 archive articles were indexed by another version" in result.stderr
+    assert sorted(f["attribute"] for f in json.loads(result.stdout)["findings"]) == ["category", "date", "presenter"]
+    again = run_cli("check", SEED_NEW, "--against", index, "--format", "json", cwd=tmp_path)
+    assert "another version" not in again.stderr  # the article read again was stored again
+    shutil.rmtree(archive)
+    with sqlite3.connect(index) as db:
+        db.execute("UPDATE articles SET extraction = 'older'")
+    gone = run_cli("check", SEED_NEW, "--against", index, "--format", "json", cwd=tmp_path)
+    assert "whose file is gone are left out" in gone.stderr and not json.loads(gone.stdout)["findings"]
+
+
 def test_a_plain_run_with_an_index_gives_the_same_report_as_without(tmp_path):
     corpus = ROOT / "tests" / "fixtures" / "corpus2" / "articles"
     plain = run_cli(corpus, "--format", "json", "--fail-on", "never")

@@ -283,7 +283,7 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
     names = reader.names
     mentions: list[Mention] = []
     covered = Spans()
-    for m in lexicon.office_res[pack.code].finditer(text):
+    for m in lexicon.office_re(pack.code).finditer(text):
         if m.start() in covered or _inside_venue_name(text, m.start(), lexicon):
             continue
         office, end = reader.office_at(text, m)
