@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from importlib import resources
 from pathlib import Path
@@ -292,25 +293,37 @@ def fold_phrase(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+# re.escape's characters, and a space for any run of whitespace.
+_ESCAPE = str.maketrans({**{c: "\\" + c for c in "()[]{}?*+-|^$\\.&~# \t\n\r\v\f"}, " ": r"\s+"})
+
+
 def alternation(words: list[str] | set[str] | tuple[str, ...], ignore_case: bool = True) -> str:
     """A regex matching any of the literal phrases, preferring the longest, with spaces matching
     any whitespace. Built as a trie ("Wakil (?:Gubernur|Presiden)") so that a lexicon of a
     thousand aliases is matched in one pass instead of trying each alias in turn."""
-    trie: dict[str, dict] = {}
-    for word in {w.lower() if ignore_case else w for w in words if w}:
-        node = trie
-        for ch in re.sub(r"\s+", " ", word):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(trie) or r"(?!x)x"
+    phrases = sorted({re.sub(r"\s+", " ", w.lower() if ignore_case else w) for w in words if w})
+    return _trie_pattern(phrases) or r"(?!x)x"
 
 
-def _trie_pattern(node: dict[str, dict]) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+def _trie_pattern(suffixes: list[str]) -> str:
+    """The trie of sorted, distinct suffixes ("" first when one phrase ends here), walked a run
+    of shared characters at a time rather than node by node: it is built on every start-up."""
+    ends_here = bool(suffixes) and suffixes[0] == ""
+    rest = suffixes[1:] if ends_here else suffixes
+    branches = []
+    start = 0
+    while start < len(rest):
+        stop = start + 1
+        while stop < len(rest) and rest[stop][0] == rest[start][0]:
+            stop += 1
+        group = rest[start:stop]
+        shared = os.path.commonprefix(group)
+        branches.append(shared.translate(_ESCAPE) + _trie_pattern([w[len(shared):] for w in group]))
+        start = stop
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return f"(?:{body})?" if ends_here else body
 
 
 def phrase_re(words: list[str] | set[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
