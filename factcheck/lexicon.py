@@ -66,6 +66,9 @@ class NumbersFile(Strict):
     others: list[str] = []
     # Before a count, words that add the sentence's subject to it ("X dilantik bersama enam rektor").
     with_subject_before: list[str] = []
+    # Before a region beside a count: the count is that region's share of a larger ceremony
+    # ("tujuh pendonor dari Kabupaten Pasuruan").
+    share_words: list[str] = []
     approximate: list[str] = []
     measures: dict[str, str] = {}
     unit_classes: dict[str, list[str]] = {}
@@ -408,6 +411,7 @@ class Pack:
         self.relative_re = phrase_re(g.location.relative_words, 0)
         self.category_re = phrase_re(g.category.markers)
         self.approx_re = phrase_re(self.numbers.approximate)
+        self.share_re = phrase_re(self.numbers.share_words) if self.numbers.share_words else None
         nicknames = alternation(g.nickname_markers)
         self.nickname_re = re.compile(rf"^[\s,]*(?:{nicknames})[\s,]*$", re.IGNORECASE) if g.nickname_markers else None
 

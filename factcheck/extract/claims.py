@@ -8,7 +8,7 @@ import re
 from ..lexicon import Lexicon, Pack, fold
 from ..models import Claim
 from .dates import DateMention
-from .events import capitalised_run, is_named_run, is_not_a_count, org_id, read_unit, subject_start
+from .events import capitalised_run, count_share, is_named_run, is_not_a_count, org_id, read_unit, subject_start
 from .numbers import find_numbers
 from .people import Mention
 from .resolve import Person, recipient_ids
@@ -144,6 +144,7 @@ def measure_claims(sentence: Sentence, dates: list[DateMention], pack: Pack, lex
         value = number.value + (1 if others else 0)
         out.append(Claim(
             attribute="quantity", value=f"{value:g}", display=text[number.start:end], unit=pack.measures[unit],
-            approximate=approximate, evidence=sentence.unit.evidence(sentence.start + number.start, sentence.start + end),
+            approximate=approximate, recipients=(share,) if (share := count_share(text, number.start, end, pack, lexicon)) else (),
+            evidence=sentence.unit.evidence(sentence.start + number.start, sentence.start + end),
         ))
     return out

@@ -27,6 +27,9 @@ class Role:
     mention: Mention
 
 
+SPACES = re.compile(r"\s*")
+
+
 @dataclass
 class SentenceEvent:
     """What one sentence says about an event."""
@@ -39,7 +42,8 @@ class SentenceEvent:
     org_names: list[str] = field(default_factory=list)  # other organisations that receive ("org:desa sebubus")
     dates: list[DateMention] = field(default_factory=list)
     location: tuple[str, int, int] | None = None
-    counts: list[tuple[NumberMention, str, bool]] = field(default_factory=list)  # number, unit, approximate
+    # number, unit, approximate, the region whose share it counts (or None)
+    counts: list[tuple[NumberMention, str, bool, str | None]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -398,8 +402,8 @@ class SentenceReader:
         words = [fold(w) for w in phrase.split() if fold(w) not in ("the", "a", "an")][:2]
         return any(w in self.pack.building_words for w in words) or bool(self.lex.venue_re.search(phrase))
 
-    def _counts(self, text: str, triggers, dates: list[DateMention]) -> list[tuple[NumberMention, str, bool]]:
-        out: list[tuple[NumberMention, str, bool]] = []
+    def _counts(self, text: str, triggers, dates: list[DateMention]) -> list[tuple[NumberMention, str, bool, str | None]]:
+        out: list[tuple[NumberMention, str, bool, str | None]] = []
         for number in find_numbers(text, self.pack):
             if any(d.start <= number.start < d.end for d in dates) or is_not_a_count(text, number):
                 continue
@@ -416,7 +420,8 @@ class SentenceReader:
             if near_after or near_before or joined_part:
                 approximate = bool(self.pack.approx_re.search(text[max(0, number.start - 16):number.start]))
                 value = number.value + (1 if others else 0)
-                out.append((NumberMention(number.start, unit_end, value, text[number.start:unit_end]), unit, approximate))
+                out.append((NumberMention(number.start, unit_end, value, text[number.start:unit_end]), unit, approximate,
+                            count_share(text, number.start, unit_end, self.pack, self.lex)))
         return out
 
 
@@ -425,6 +430,31 @@ def is_not_a_count(text: str, number: NumberMention) -> bool:
         return True
     return bool(NOT_A_COUNT_BEFORE.search(text[max(0, number.start - 12):number.start])
                 or NOT_A_COUNT_AFTER.match(text[number.end:number.end + 12]))
+
+
+def count_share(text: str, start: int, end: int, pack: Pack, lex: Lexicon) -> str | None:
+    """The region a count is the share of: "tujuh pendonor darah dari Kabupaten Pasuruan" (a
+    share word and a region within two words after the counted noun), "dari Provinsi Lampung
+    ada 10 pendonor" (a share word and a region, then at most one word, before the number)."""
+    if pack.share_re is None:
+        return None
+    share = pack.share_re.search(text, end, end + 40)
+    if share and len(text[end:share.start()].split()) <= 2 and not re.search(r"[,;:.()]", text[end:share.start()]):
+        gap = SPACES.match(text, share.end())
+        region = lex.region_re.match(text, gap.end() if gap else share.end())
+        if region:
+            return _region_of(region, lex)
+    window = max(0, start - 60)
+    for region in lex.region_re.finditer(text, window, start):
+        between = text[region.end():start]
+        shared_by = pack.share_re.search(text[max(window, region.start() - 8):region.start()])
+        if shared_by and len(between.split()) <= 1 and not re.search(r"[.;]", between):
+            return _region_of(region, lex)
+    return None
+
+
+def _region_of(region: re.Match[str], lex: Lexicon) -> str | None:
+    return org_id(region.group(0), lex) if region.group("level") else lex.region_id(region.group("name"))
 
 
 def read_unit(text: str, pos: int, pack: Pack, lex: Lexicon) -> tuple[str | None, bool, int]:

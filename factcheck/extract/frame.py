@@ -107,9 +107,9 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
             claims.append(Claim(attribute="location", value=fold(phrase), display=phrase,
                                 source=ClaimSource.region if not building else ClaimSource.body,
                                 evidence=unit.evidence(offset + start, offset + end)))
-        for number, count_unit, approximate in e.counts:
+        for number, count_unit, approximate, share in e.counts:
             claims.append(Claim(attribute="quantity", value=f"{number.value:g}", display=number.text,
-                                unit=count_unit, approximate=approximate,
+                                unit=count_unit, approximate=approximate, recipients=(share,) if share else (),
                                 evidence=unit.evidence(offset + number.start, offset + number.end)))
         claims[first_claim:] = [c if c.attribute == "date" or c.source == ClaimSource.bare_name
                                 else c.model_copy(update={"source": source}) for c in claims[first_claim:]]
@@ -129,6 +129,11 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
         date_explicit=date_explicit, recipients=tuple(sorted(recipients)),
         presenter=presenter, presenter_office=presenter_office, location=location,
     )
+    # "dari Provinsi Lampung ada 10 pendonor ... selamat kepada 10 pendonor": the same count said
+    # again is the same region's share.
+    shares = {(c.value, c.unit): c.recipients for c in claims if c.attribute == "quantity" and c.recipients}
+    claims = [c.model_copy(update={"recipients": shares[(c.value, c.unit)]})
+              if c.attribute == "quantity" and not c.recipients and (c.value, c.unit) in shares else c for c in claims]
     return frame, claims
 
 
