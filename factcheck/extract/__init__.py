@@ -191,7 +191,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
         if pack.concurrent_re.search(sentence.text):
             concurrent.update(m.person for m in mentions if m.person)
         previous_first = firsts[0] if firsts else previous_first
-        read = (title_claims(sentence, mentions, people) + category_claims(sentence, mentions, people, lexicon, pack, dates)
+        read = (title_claims(sentence, mentions, people, pack) + category_claims(sentence, mentions, people, lexicon, pack, dates)
                 + measure_claims(sentence, dates, pack, lexicon))
         if id(sentence) in listed:
             read = [c.model_copy(update={"source": ClaimSource.listing}) for c in read]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Lexicon, Pack, fold
-from ..models import Claim
+from ..models import Claim, Status
 from .dates import DateMention
 from .events import capitalised_run, count_share, is_named_run, is_not_a_count, org_id, read_unit, subject_start
 from .numbers import find_numbers
@@ -32,16 +32,37 @@ def weekday_claims(sentence: Sentence, dates: list[DateMention], pack: Pack) -> 
     return out
 
 
-def title_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, Person]) -> list[Claim]:
+def title_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, Person], pack: Pack) -> list[Claim]:
     out = []
-    for m in mentions:
+    before_oath = _held_before_oath(sentence.text, mentions, pack)
+    for i, m in enumerate(mentions):
         if m.office is None or m.person is None or m.name is None:
             continue
         out.append(Claim(
             attribute="title", value=m.office.key(), display=m.office.display, person=m.person,
-            status=m.status, evidence=sentence.unit.evidence(sentence.start + m.start, sentence.start + m.end),
+            status=Status.past if i in before_oath else m.status,
+            evidence=sentence.unit.evidence(sentence.start + m.start, sentence.start + m.end),
         ))
     return out
+
+
+def _held_before_oath(text: str, mentions: list[Mention], pack: Pack) -> set[int]:
+    """"Wakil Menteri PUPR, John Wempi Wetipo, dilantik sebagai Wamendagri": the office of the
+    one sworn in, written before the swearing-in verb and its target office, is the office held
+    until then (the index of that mention)."""
+    held: set[int] = set()
+    for i, target in enumerate(mentions):
+        if target.status != Status.target:
+            continue
+        sworn = next((j for j in range(i - 1, -1, -1) if mentions[j].name is not None), None)
+        if sworn is None or mentions[sworn].office is None or mentions[sworn].status != Status.current:
+            continue
+        for verb in pack.trigger_re.finditer(text, mentions[sworn].end, target.start):
+            trigger = pack.trigger_of.get(fold(" ".join(verb.group(0).split())))
+            if trigger is not None and trigger.kind == "inauguration":
+                held.add(sworn)
+                break
+    return held
 
 
 def category_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, Person],
