@@ -147,3 +147,9 @@ def test_the_act_is_dated_by_its_weekday_date_not_the_background_date(tmp_path):
     assert claims.event.date.iso() == "2021-02-26"
     assert [c.value for c in claims.claims if c.attribute == "date"] == ["2021-02-26"]
     assert [(c.value, c.unit) for c in claims.claims if c.attribute == "quantity"] == [("3", "pairs")]
+
+
+def test_a_figure_broken_by_a_stray_space_is_not_read_as_its_first_group(tmp_path):
+    claims = claims_of(tmp_path, "AMBON - Presiden Joko Widodo meresmikan Jembatan Teluk, Senin (4/4/2016). "
+                                 "Jembatan itu didanai dari APBN senilai Rp 412. 300.250.000. Warga menyambutnya.")
+    assert not [c for c in claims.claims if c.attribute == "quantity" and c.value == "412"]

@@ -18,7 +18,8 @@ PLACE_WORD = re.compile(r"\s*(\([^()]*\)|[^\s,;()]+)(\s*,)?")
 YEAR = re.compile(r"(?<![\w./-])(19[5-9]\d|20\d\d)(?![\w/-])")
 CAPITALISED = re.compile(r"^[A-Z0-9][\w'’/&.-]*$")
 NOT_A_COUNT_BEFORE = re.compile(r"(?:\bnomor|\bno\.?|\bpukul|\bke-?|\bpasal|\bayat|\btahun|\bperiode|\blantai|#)\s*:?\s*$", re.IGNORECASE)
-NOT_A_COUNT_AFTER = re.compile(r"^(?:[./-]\d|/|-|\s*(?:WIB|WITA|WIT|persen\s+suara)\b)")
+# "Rp 731. 571.160.000": thousands groups broken by a stray space; the first group is not the figure.
+NOT_A_COUNT_AFTER = re.compile(r"^(?:[./-]\d|/|-|\.\s\d{3}[.,]\d{3}|\s*(?:WIB|WITA|WIT|persen\s+suara)\b)")
 
 
 @dataclass

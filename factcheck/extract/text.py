@@ -74,6 +74,7 @@ def units_of(path: str, lines: tuple[TextLine, ...]) -> list[TextUnit]:
     return units
 
 
+THOUSANDS_RUN = re.compile(r"\d{3}[.,]\d{3}")
 SENTENCE_BREAK = re.compile(r"[.!?]+[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 
 
@@ -111,6 +112,9 @@ def _sentences_of(unit: TextUnit, abbreviations: frozenset[str]) -> list[Sentenc
         if last.replace(".", "") in abbreviations or (len(last) <= 2 and last.isalpha()):
             continue
         if after and len(after[0]) == 1 and after[0].isupper() and len(after) > 1 and after[1][:1].isupper():
+            continue
+        # "Rp 731. 571.160.000": one number, its thousands groups broken by a stray space.
+        if last.isdigit() and len(last) <= 3 and after and THOUSANDS_RUN.match(after[0]):
             continue
         out.append(Sentence(unit, start, m.start() + 1))
         start = m.end()
