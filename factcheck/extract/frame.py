@@ -41,10 +41,18 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
     written = [d for d in sorted(main.dates, key=lambda d: d.weekday is None) if d.date]
     main_date = written[0].date if written else None
     main_weekday = written[0].weekday if written else None
+    # "inaugurated ... on Wednesday": the act names its day only; a date of another weekday
+    # elsewhere ("the letter was received Friday (22/1)") is not the act's.
+    act_weekday = next((pack.weekday_index[fold(d.text)] for d in main.dates
+                        if d.relative and d.date is None and fold(d.text) in pack.weekday_index), None)
+
+    def other_day(e: SentenceEvent, d: DateMention) -> bool:
+        return e is not main and act_weekday is not None and d.weekday is not None and d.weekday != act_weekday
+
     for e in events:
         if e.irrealis or (e.kind not in (None, kind) and not {e.kind, kind} <= {"award", "handover"}):
             continue
-        event_dates = [d.date for d in e.dates if d.date]
+        event_dates = [d.date for d in e.dates if d.date and not other_day(e, d)]
         if main_date and event_dates and all((main_date.days_to(d) or 0) > INTRA_ARTICLE_DAYS for d in event_dates):
             continue
         if main_date is None and event_dates:
@@ -65,6 +73,8 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
         first_claim = len(claims)
         for d in e.dates:
             if d.date is None or (main_date is not None and (main_date.days_to(d.date) or 0) > INTRA_ARTICLE_DAYS):
+                continue
+            if other_day(e, d):
                 continue
             date_explicit = date_explicit or d.explicit
             text_before = e.sentence.text[max(0, d.start - 120):d.start]
