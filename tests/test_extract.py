@@ -153,3 +153,12 @@ def test_a_figure_broken_by_a_stray_space_is_not_read_as_its_first_group(tmp_pat
     claims = claims_of(tmp_path, "AMBON - Presiden Joko Widodo meresmikan Jembatan Teluk, Senin (4/4/2016). "
                                  "Jembatan itu didanai dari APBN senilai Rp 412. 300.250.000. Warga menyambutnya.")
     assert not [c for c in claims.claims if c.attribute == "quantity" and c.value == "412"]
+
+
+def test_a_date_on_its_own_line_under_a_headline_is_the_pages_stamp(tmp_path):
+    text = ("The Daily Courier > Politics\n\nPrabowo swears in 'Merah Putih' Cabinet\n\nThursday, March 6, 2025\nJakarta | Thu, March 6, 2025\n\n"
+            "President Prabowo Subianto swore in the new ministers at the State Palace in Jakarta on Wednesday.\n")
+    claims = claims_of(tmp_path, text)
+    # The act's "Wednesday" is the day before the stamp; the stamp is no date of the act.
+    assert claims.event is not None and claims.event.date is not None and claims.event.date.iso() == "2025-03-05"
+    assert [c.display for c in claims.claims if c.attribute == "date"] == ["Wednesday"]

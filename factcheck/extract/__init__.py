@@ -5,6 +5,7 @@ results can be cached, computed in parallel and stored in an index."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -102,6 +103,14 @@ def _is_dateline(unit: TextUnit, dates: list[DateMention]) -> bool:
     return len(rest.split()) <= 5 and not rest.rstrip().endswith(".")
 
 
+def _dates_on_own_lines(unit: TextUnit, dates: list[DateMention]) -> set[int]:
+    """Where a date fills a source line by itself ("Tuesday, October 22, 2024" under a headline
+    that runs on into it): a page's publication stamp, not the date of the sentence it joins."""
+    ends = [*unit.starts[1:], len(unit.text) + 1]
+    line_at = dict(zip(unit.starts, ends, strict=True))
+    return {d.start for d in dates if d.start in line_at and not unit.text[d.end:line_at[d.start] - 1].strip(" ,.|")}
+
+
 def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     units = units_of(article.path, tuple(line for line in article.lines if line.zone != Zone.noise))
     pack = detect_language(units, lexicon)
@@ -128,9 +137,11 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     split = {id(u): sentences_of(u, pack.abbreviations) for u in units}
     listed = listed_sentences(units, pack, split)
     for unit in units:
+        own_lines = _dates_on_own_lines(unit, first_pass[id(unit)])
         for sentence in split[id(unit)]:
             text = sentence.text
-            dates = find_dates(text, pack, anchor, year_hint)
+            dates = [dataclasses.replace(d, is_stamp=True) if sentence.start + d.start in own_lines else d
+                     for d in find_dates(text, pack, anchor, year_hint)]
             if unit.zone == Zone.headline:
                 known_awards += award_names(text, pack)
                 continue
