@@ -208,7 +208,8 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
             read = [c.model_copy(update={"source": ClaimSource.listing}) for c in read]
         claims += read
 
-    frame, event_claims = main_event(events, awards, people, lexicon, pack, awards_in, known_awards, listed)
+    headline_like = {id(sentence) for (sentence, _, _), t in zip(body, titled, strict=True) if t}
+    frame, event_claims = main_event(events, awards, people, lexicon, pack, awards_in, known_awards, listed, headline_like)
     claims += event_claims
     if frame is not None and frame.recipients:
         # A presenter whose sentence names no receiver acts for the article's own recipient: a

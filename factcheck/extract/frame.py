@@ -29,10 +29,12 @@ def lead_dates(previous: tuple[Sentence, list[DateMention]], sentence: Sentence)
 def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dict[str, Person], lexicon: Lexicon,
                pack: Pack, awards_in: dict[int, list[AwardName]] | None = None,
                headline_awards: list[AwardName] | None = None,
-               listed: set[int] | None = None) -> tuple[EventFrame | None, list[Claim]]:
-    """The article's main event: the first act it reports as fact, and every later sentence
-    about an act of the same kind (or about "the ceremony") whose date does not set it apart."""
-    main = next((e for e in events if e.kind and not e.irrealis), None)
+               listed: set[int] | None = None, headline_like: set[int] | None = None) -> tuple[EventFrame | None, list[Claim]]:
+    """The article's main event: the first act it reports as fact (in prose: a headline left in
+    the body, every word capitalised, only when no sentence reports one), and every later
+    sentence about an act of the same kind (or about "the ceremony") whose date does not set it apart."""
+    acts = [e for e in events if e.kind and not e.irrealis]
+    main = next((e for e in acts if id(e.sentence) not in (headline_like or set())), acts[0] if acts else None)
     if main is None:
         return None, []
     kind = main.kind or "event"
