@@ -399,12 +399,13 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims], cfg: Groupin
 
 
 def run_checks(articles: list[ArticleClaims], rules: list[Rule], lexicon: Lexicon, cfg: GroupingConfig,
-               errors: list[str] | None = None) -> list[Finding]:
+               errors: list[str] | None = None, focus: frozenset[str] | None = None) -> list[Finding]:
     """Every rule's findings. A rule that fails does not end the run: the failure, naming the
-    rule and the subject, goes to `errors` (re-raised when no list is given)."""
+    rule and the subject, goes to `errors` (re-raised when no list is given). With `focus` (the
+    new articles of a pre-publish check), only the event groups that hold one of them are formed."""
     articles = sorted(articles, key=lambda a: a.path)
     by_path = {a.path: a for a in articles}
-    groups = group_events(articles, lexicon, cfg)
+    groups = group_events(articles, lexicon, cfg, focus)
     findings: list[Finding] = []
     for rule in rules:
         subject = "(all subjects)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -306,10 +307,23 @@ def lookup_keys(article: ArticleClaims, lexicon: Lexicon) -> set[str]:
     return keys
 
 
-def group_events(articles: list[ArticleClaims], lexicon: Lexicon, cfg: GroupingConfig) -> list[EventGroup]:
+def group_events(articles: list[ArticleClaims], lexicon: Lexicon, cfg: GroupingConfig,
+                 focus: frozenset[str] | None = None) -> list[EventGroup]:
+    """Related reports in groups. With `focus`, only the groups that hold a focus article: the
+    reports linked to one, step by step, with every pair among them, as a full run forms them."""
     frames = {a.path: frame for a in sorted(articles, key=lambda a: a.path) if (frame := event_of(a)) is not None}
     pairs = candidate_pairs({path: blocking_keys(frame, lexicon) for path, frame in frames.items()}, cfg.max_key_articles)
-    linked = [(x, y) for x, y in pairs if same_event(frames[x], frames[y], lexicon, cfg.same_occurrence_days)]
+
+    decided: dict[tuple[str, str], bool] = {}
+
+    def linked_pair(pair: tuple[str, str]) -> bool:
+        if pair not in decided:
+            decided[pair] = same_event(frames[pair[0]], frames[pair[1]], lexicon, cfg.same_occurrence_days)
+        return decided[pair]
+
+    if focus is not None:
+        pairs = _pairs_reached(pairs, focus, linked_pair)
+    linked = [pair for pair in pairs if linked_pair(pair)]
     # Occurrences first (same act, dates close), so that a report without an edition takes the
     # edition of the occurrence it belongs to.
     occ = UnionFind()
@@ -340,6 +354,24 @@ def group_events(articles: list[ArticleClaims], lexicon: Lexicon, cfg: GroupingC
     out = [EventGroup(members=sorted(paths), relations=relations_of.get(root, {}))
            for root, paths in members.items() if len(paths) >= 2]
     return sorted(out, key=lambda g: g.members)
+
+
+def _pairs_reached(pairs: list[tuple[str, str]], focus: frozenset[str],
+                   linked: Callable[[tuple[str, str]], bool]) -> list[tuple[str, str]]:
+    """The candidate pairs inside the part of the link graph that the focus articles reach."""
+    around: dict[str, list[tuple[str, str]]] = {}
+    for pair in pairs:
+        for path in pair:
+            around.setdefault(path, []).append(pair)
+    reached, frontier = set(focus), list(focus)
+    while frontier:
+        path = frontier.pop()
+        for pair in around.get(path, []):
+            other = pair[1] if pair[0] == path else pair[0]
+            if other not in reached and linked(pair):
+                reached.add(other)
+                frontier.append(other)
+    return [pair for pair in pairs if pair[0] in reached and pair[1] in reached]
 
 
 def group_people(articles: list[ArticleClaims]) -> dict[tuple[str, str], str]:

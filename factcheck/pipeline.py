@@ -230,10 +230,10 @@ def _read_all(found: Discovery, options: RunOptions,
 
 
 def _checked(extracted: list[ArticleClaims], summaries: list[ArticleSummary], found: Discovery,
-             options: RunOptions) -> Report:
+             options: RunOptions, focus: frozenset[str] | None = None) -> Report:
     rules, rule_errors = load_rules(options.rules_dir, options.rules)
     check_errors: list[str] = []
-    findings = run_checks(extracted, rules, options.lexicon(), load_grouping(options.rules_dir), check_errors)
+    findings = run_checks(extracted, rules, options.lexicon(), load_grouping(options.rules_dir), check_errors, focus)
     findings, suppressed = split_suppressed(findings, extracted, options.ignore_findings)
     ran = tuple(RuleSummary(id=r.id, attribute=r.attribute, scope=r.scope, level=r.level,
                             description=" ".join(r.description.split())) for r in rules)
@@ -275,5 +275,5 @@ def check_against(new_paths: Iterable[str | Path], cache: ClaimIndex,
         if stored is None and os.path.isfile(real):  # indexed by another version: read it again
             stored = claims_for(Path(real), lexicon, options.max_bytes, cache)
         archive.extend(claims for _, claims in stored or [] if claims is not None)
-    report = _checked([*new_claims, *archive], summaries, found, options)
+    report = _checked([*new_claims, *archive], summaries, found, options, frozenset(c.path for c in new_claims))
     return report, new_real

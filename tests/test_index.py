@@ -164,3 +164,27 @@ def test_two_index_runs_at_once_both_finish_and_leave_a_consistent_index(tmp_pat
     assert settled["extracted"] == 0 and settled["unchanged"] == 300
     with sqlite3.connect(index) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.parametrize("corpus", ["corpus2", "corpus5"])
+def test_check_against_gives_what_a_full_run_says_about_each_article(tmp_path, corpus):
+    """Each article checked as new against the others gives the full run's findings about it,
+    evidence and all: the pre-publish check forms the same event groups as a run over both."""
+    from factcheck.index import ClaimIndex, extraction_version
+    from factcheck.lexicon import RULES_DIR
+    from factcheck.pipeline import check_against, index_archive, run
+
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "tests" / "fixtures" / corpus / "articles", archive)
+
+    def about(findings, name):
+        return sorted((f.rule, f.severity.value, f.subject, f.id) for f in findings
+                      if f.severity.value != "info" and any(e.path.endswith("/" + name) for e in f.evidence))
+
+    full = run([archive]).findings
+    index = ClaimIndex(tmp_path / "i.sqlite", extraction_version(RULES_DIR))
+    index_archive([archive], index)
+    for new in sorted(archive.iterdir()):
+        report, _ = check_against([new], index)
+        assert about(report.findings, new.name) == about(full, new.name), new.name
+    index.close()
