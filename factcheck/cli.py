@@ -11,7 +11,6 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,6 +97,8 @@ def write_atomically(path: Path, text: str) -> None:
             out.write(text)
         return
     folder = path.parent if str(path.parent) else Path(".")
+    import tempfile  # only when a report file is written
+
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:

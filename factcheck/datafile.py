@@ -7,30 +7,12 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 Model = TypeVar("Model", bound=BaseModel)
-
-
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: ten times faster
-
-
-class DataLoader(_Base):  # type: ignore[valid-type,misc]
-    """YAML 1.2 booleans: only true/false. In YAML 1.1 `no`, `on`, `y` are booleans, and
-    lexicons are full of such words ("No." is an Indonesian abbreviation)."""
-
-
-DataLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in _Base.yaml_implicit_resolvers.items()
-}
-DataLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 class DataFileError(Exception):
@@ -42,22 +24,10 @@ class DataFileError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-def _node_line(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
-    """The line of the YAML node at `loc` (a pydantic error location), or of its nearest parent."""
-    line = node.start_mark.line + 1 if node is not None else None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            child = next((v for k, v in node.value if k.value == part), None)
-            if child is None:  # the key is missing or unknown: point at the key if it exists
-                key = next((k for k, _ in node.value if k.value == part), None)
-                return key.start_mark.line + 1 if key is not None else line
-            node = child
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-        else:
-            break
-        line = node.start_mark.line + 1
-    return line
+class _NotYaml(Exception):
+    def __init__(self, line: int | None, message: str):
+        super().__init__(message)
+        self.line, self.message = line, message
 
 
 def cache_dir() -> Path | None:
@@ -69,8 +39,8 @@ def cache_dir() -> Path | None:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factcheck"
 
 
-# Part of every cache key: a change to how YAML is read (DataLoader) must not meet old entries.
-_PARSE_VERSION = f"1-{yaml.__version__}"
+# Part of every cache key: change it with how YAML is read (yamlread.DataLoader).
+_PARSE_VERSION = "1"
 
 
 def _parse(text: str) -> Any:
@@ -84,7 +54,12 @@ def _parse(text: str) -> Any:
     if cached is not None:
         with contextlib.suppress(OSError, ValueError):
             return json.loads(cached.read_text(encoding="utf-8"))
-    data = yaml.load(text, Loader=DataLoader)
+    from . import yamlread  # only on a cache miss: importing the YAML library takes time too
+
+    try:
+        data = yamlread.load(text)
+    except yamlread.YAMLError as exc:
+        raise _NotYaml(yamlread.problem_line(exc), str(exc)) from exc
     if cached is not None:
         with contextlib.suppress(OSError, TypeError, ValueError):
             encoded = json.dumps(data, ensure_ascii=False)
@@ -103,9 +78,8 @@ def read_yaml(path: Path) -> tuple[Any, str]:
         raise DataFileError(path, None, f"cannot read: {exc}") from exc
     try:
         data = _parse(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(path, mark.line + 1 if mark else None, f"not valid YAML: {exc}") from exc
+    except _NotYaml as exc:
+        raise DataFileError(path, exc.line, f"not valid YAML: {exc.message}") from exc
     return data, text
 
 
@@ -118,5 +92,6 @@ def load_model(path: Path, model: type[Model]) -> Model:
         first = exc.errors()[0]
         loc = tuple(first["loc"])
         where = ".".join(str(p) for p in loc) or "top level"
-        node = yaml.compose(text, Loader=DataLoader)  # only now: the node tree gives the line
-        raise DataFileError(path, _node_line(node, loc), f"{where}: {first['msg']}") from exc
+        from . import yamlread  # only now: the node tree gives the line
+
+        raise DataFileError(path, yamlread.line_of(text, loc), f"{where}: {first['msg']}") from exc
