@@ -161,8 +161,8 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
                 continue
             comparable = [(a, b) for a in claims_of(x) for b in claims_of(y) if _claim_key(rule, a) == _claim_key(rule, b)
                           and not (per_recipient(x) and not _recipients_agree(a, b))]
-            if rule.totals:
-                figures = [*claims_of(x), *claims_of(y)]
+            if rule.totals:  # every figure as written: "dua terminal di Jatim ... dua terminal di Jateng" are two parts
+                figures = [c for path in (x, y) for c in by_path[path].claims if c.attribute == rule.attribute]
                 comparable = [(a, b) for a, b in comparable
                               if not (_total_of(a, b, figures) or _total_of(b, a, figures))]
             if rule.agree_if_any and any(not compare(a, b, lex) for a, b in comparable):
@@ -196,8 +196,13 @@ def _total_of(total: Claim, part: Claim, figures: list[Claim], most_parts: int =
     """Is `total` the sum of `part` and one to three other figures of its unit (a total and its parts)?"""
     try:
         whole, piece = float(total.value), float(part.value)
-        # "satu", "salah satu": a one is almost never a stated part of a total.
-        others = sorted({float(c.value) for c in figures if c.unit == total.unit} - {whole, piece, 1.0})[:12]
+        # One value per place it is written (a figure written twice may be two equal parts), less
+        # the part itself once; "satu", "salah satu": a one is almost never a stated part of a total.
+        written = {(c.evidence.path, c.evidence.line, c.evidence.column): float(c.value) for c in figures if c.unit == total.unit}
+        others = sorted(v for v in written.values() if v not in (whole, 1.0))
+        if piece in others:
+            others.remove(piece)
+        others = others[:12]
     except ValueError:
         return False
     rest = whole - piece

@@ -103,6 +103,25 @@ def _is_dateline(unit: TextUnit, dates: list[DateMention]) -> bool:
     return len(rest.split()) <= 5 and not rest.rstrip().endswith(".")
 
 
+def _dual_office(text: str, mention: Mention, lexicon: Lexicon, pack: Pack) -> bool:
+    """"Menteri Investasi/Kepala BKPM Rosan Roeslani": two offices joined by a slash, both held
+    ("Menteri ATR/BPN" is one office: no office follows its slash)."""
+    if mention.office is None:
+        return False
+    office_re = lexicon.office_re(pack.code)
+    for slash in (i for i in range(mention.start, mention.end) if text[i] == "/"):
+        after = slash + 1
+        while after < len(text) and text[after].isspace():
+            after += 1
+        if office_re.match(text, after):
+            return True
+    before = text[:mention.start].rstrip()
+    if not before.endswith("/"):
+        return False
+    # An office shortly before the slash, with only words between: "Menteri Investasi/".
+    return any(not re.search(r"[,.;:()]", before[m.start():-1]) for m in office_re.finditer(before, max(0, len(before) - 60)))
+
+
 def _dates_on_own_lines(unit: TextUnit, dates: list[DateMention]) -> set[int]:
     """Where a date fills a source line by itself ("Tuesday, October 22, 2024" under a headline
     that runs on into it): a page's publication stamp, not the date of the sentence it joins."""
@@ -201,6 +220,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
         firsts = [m for m in mentions if m.person]
         if pack.concurrent_re.search(sentence.text):
             concurrent.update(m.person for m in mentions if m.person)
+        concurrent.update(m.person for m in mentions if m.person and _dual_office(sentence.text, m, lexicon, pack))
         previous_first = firsts[0] if firsts else previous_first
         read = (title_claims(sentence, mentions, people, pack) + category_claims(sentence, mentions, people, lexicon, pack, dates)
                 + measure_claims(sentence, dates, pack, lexicon))
