@@ -195,6 +195,10 @@ def occurrence(a: EventFrame, b: EventFrame, editions: tuple[int | None, int | N
             # Outlets name an edition by the year judged or the year held: one label and dates far
             # apart may be two ceremonies (or one wrong date).
             return Relation(None, cfg.conf("far_apart", 0.5), f"both name edition {ea}, but dates {days} days apart")
+        if not ((a.date or a.location) and (b.date or b.location)):
+            # An award run in rounds (province, then nation) gives each round the edition's name.
+            return Relation(None, cfg.conf("edition_only", 0.5),
+                            f"same edition ({ea}), but one report says neither when nor where: may be another round")
         return Relation(True, cfg.conf("same_edition", 0.9), f"same edition ({ea})")
     if days is not None:
         if not (a.recurring or b.recurring):

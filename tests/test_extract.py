@@ -162,3 +162,9 @@ def test_a_date_on_its_own_line_under_a_headline_is_the_pages_stamp(tmp_path):
     # The act's "Wednesday" is the day before the stamp; the stamp is no date of the act.
     assert claims.event is not None and claims.event.date is not None and claims.event.date.iso() == "2025-03-05"
     assert [c.display for c in claims.claims if c.attribute == "date"] == ["Wednesday"]
+
+
+def test_an_award_name_ends_at_a_comma(tmp_path):
+    claims = claims_of(tmp_path, "BANDUNG - Menutup agenda Anugerah Literasi Award, Wakil Gubernur Jawa Barat Uu Ruzhanul Ulum "
+                                 "menyerahkan penghargaan kepada lima desa terbaik di Gedung Sate, Bandung, Rabu (21/12/2022).")
+    assert claims.event is not None and claims.event.name == "Anugerah Literasi Award"

@@ -29,6 +29,7 @@ class Role:
 
 
 SPACES = re.compile(r"\s*")
+NAME_BREAK = re.compile(r"[,;:\"“”]")
 
 
 @dataclass
@@ -74,7 +75,9 @@ def award_names(text: str, pack: Pack, known: list[AwardName] | None = None) -> 
     i = 0
     while i < len(words):
         j = i
-        while j < len(words) and CAPITALISED.match(words[j].group(1)) and not YEAR.fullmatch(words[j].group(1).rstrip(".,")):
+        # A comma, colon or quotation mark ends the name: "Desa Cantik Award, Wakil Gubernur ...".
+        while j < len(words) and CAPITALISED.match(words[j].group(1)) and not YEAR.fullmatch(words[j].group(1).rstrip(".,")) \
+                and (j == i or not NAME_BREAK.search(text, words[j - 1].end(1), words[j].start(1))):
             j += 1
         run = [w.group(1).rstrip(".") for w in words[i:j]]
         led_by_noun = i > 0 and fold(words[i - 1].group(1)) in nouns
