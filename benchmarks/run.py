@@ -48,6 +48,18 @@ def measured(args: list[str], cwd: Path | None = None) -> dict[str, float]:
     return {"seconds": round(wall, 3), "peak_mib": round(usage.ru_maxrss / 1024, 1)}
 
 
+def repeated(args: list[str], runs: int, cwd: Path | None = None) -> dict[str, float]:
+    """`measured` several times: the median (what to quote) and the fastest run, in seconds."""
+    times = sorted(measured(args, cwd)["seconds"] for _ in range(runs))
+    return {"seconds": times[len(times) // 2], "fastest": times[0], "runs": runs}
+
+
+def compile_package() -> None:
+    """Byte-compile factcheck as pip does when it installs the wheel, so that an editable install
+    (or PYTHONDONTWRITEBYTECODE) does not charge every start-up for compiling the sources."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "factcheck")], check=True)
+
+
 def baselines(folder: Path) -> dict[str, float]:
     files = sorted(p for p in folder.iterdir() if p.suffix == ".txt")
     start = time.perf_counter()
@@ -86,13 +98,33 @@ def one_size(n: int, work: Path) -> dict:
     new = work / "new"
     new.mkdir(exist_ok=True)
     shutil.copy(first, new / "new_article.txt")
-    row["prepublish"] = measured([*fc, "check", str(new), "--against", str(index), "--format", "json",
-                                  "-o", str(work / "check.json"), "--fail-on", "never"], cwd=work)
+    row["prepublish"] = prepublish(new, index, work)
     for key in ("cold_jobs1", "cold_jobsN", "warm", "one_changed"):
         row[key]["articles_per_s"] = round(n / row[key]["seconds"], 1)
     row["speedup_jobsN"] = round(row["cold_jobs1"]["seconds"] / row["cold_jobsN"]["seconds"], 2)
     row["cold_over_read"] = round(row["cold_jobs1"]["seconds"] / max(row["baseline"]["read_seconds"], 1e-6), 1)
     row["cold_over_regex"] = round(row["cold_jobs1"]["seconds"] / max(row["baseline"]["regex_seconds"], 1e-6), 1)
+    return row
+
+
+def prepublish(new: Path, index: Path, work: Path, runs: int = 9) -> dict[str, float]:
+    return repeated([*command(), "check", str(new), "--against", str(index), "--format", "json",
+                     "-o", str(work / "check.json"), "--fail-on", "never"], runs, cwd=work)
+
+
+def latency_only(n: int, work: Path) -> dict:
+    """The pre-publish check against an index of n generated articles, without the cold runs
+    (at 100,000 articles they take most of an hour)."""
+    corpus = work / f"corpus{n}"
+    subprocess.run([sys.executable, str(HERE / "generate.py"), str(corpus), "--articles", str(n)], check=True)
+    index = work / f"index{n}.sqlite"
+    row: dict = {"articles": n, "jobs": jobs_available()}
+    row["index_build"] = measured([*command(), "index", str(corpus), "--index", str(index), "--jobs", str(row["jobs"])])
+    row["index_mib"] = round(index.stat().st_size / 2**20, 1)
+    new = work / "new"
+    new.mkdir(exist_ok=True)
+    shutil.copy(sorted(corpus.iterdir())[0], new / "new_article.txt")
+    row["prepublish"] = prepublish(new, index, work)
     return row
 
 
@@ -132,18 +164,43 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default: 1000,10000)")
     parser.add_argument("--out", type=Path, default=HERE / "results", help="where latest.json and latest.md go")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it (default: a temporary folder)")
+    parser.add_argument("--latency-only", metavar="SIZES",
+                        help="only the pre-publish check, against indexes of these sizes (e.g. 10000,100000); "
+                             "writes latency.json and latency.md")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    compile_package()
+    args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as temp:
         work = args.keep or Path(temp)
         work.mkdir(parents=True, exist_ok=True)
+        if args.latency_only:
+            sizes = [int(s) for s in args.latency_only.split(",") if s.strip()]
+            latency = {"python": sys.version.split()[0], "cores": jobs_available(),
+                       "interpreter": repeated([sys.executable, "-c", "pass"], 9),
+                       "sizes": [latency_only(n, work) for n in sizes]}
+            (args.out / "latency.json").write_text(json.dumps(latency, indent=1) + "\n", encoding="utf-8")
+            table = latency_markdown(latency)
+            (args.out / "latency.md").write_text(table, encoding="utf-8")
+            print(table)
+            return
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
         result = {"python": sys.version.split()[0], "cores": jobs_available(), "startup": startup(work),
                   "sizes": [one_size(n, work) for n in sizes]}
-    args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "latest.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     table = markdown(result)
     (args.out / "latest.md").write_text(table, encoding="utf-8")
     print(table)
+
+
+def latency_markdown(result: dict) -> str:
+    lines = ["| archive articles | index build (s) | index (MiB) | pre-publish check, median of 9 (s) | fastest (s) |",
+             "|---|---|---|---|---|"]
+    for r in result["sizes"]:
+        lines.append(f"| {r['articles']} | {r['index_build']['seconds']} | {r['index_mib']} | {r['prepublish']['seconds']} "
+                     f"| {r['prepublish']['fastest']} |")
+    lines.append(f"\nThe interpreter alone starts and exits in {result['interpreter']['seconds']} s (median of 9); "
+                 f"{result['cores']} cores, Python {result['python']}.")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

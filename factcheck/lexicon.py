@@ -208,6 +208,8 @@ class GrammarFile(Strict):
     # Indonesian capitalises an office only as a title ("Gubernur Aceh", "Bupati Sleman"); in
     # lower case with no name ("33 gubernur", "dilantik bupati") it is a common noun, no one.
     lowercase_office_is_generic: bool = False
+    # The region may stand before the office it qualifies ("East Kalimantan governor").
+    region_before_office: bool = False
     # Words that count nothing alone: "112 kepala sekolah" and "sembilan kepala puskesmas"
     # count different people, so the word after them belongs to the unit.
     unit_heads: list[str] = []

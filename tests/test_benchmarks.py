@@ -13,9 +13,18 @@ def test_the_benchmark_harness_runs_end_to_end_on_a_small_corpus(tmp_path):
     result = json.loads((tmp_path / "latest.json").read_text(encoding="utf-8"))
     (row,) = result["sizes"]
     assert row["articles"] == 120
-    for stage in ("cold_jobs1", "cold_jobsN", "warm", "one_changed", "prepublish", "index_build"):
+    for stage in ("cold_jobs1", "cold_jobsN", "warm", "one_changed", "index_build"):
         assert row[stage]["seconds"] > 0 and row[stage]["peak_mib"] > 0
+    assert 0 < row["prepublish"]["fastest"] <= row["prepublish"]["seconds"]
     assert "| 120 |" in (tmp_path / "latest.md").read_text(encoding="utf-8")
+
+
+def test_the_latency_benchmark_runs_the_pre_publish_check_only(tmp_path):
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--latency-only", "80", "--out", str(tmp_path)],
+                   check=True, capture_output=True, timeout=600)
+    (row,) = json.loads((tmp_path / "latency.json").read_text(encoding="utf-8"))["sizes"]
+    assert row["articles"] == 80 and row["index_mib"] > 0 and row["prepublish"]["runs"] == 9
+    assert "| 80 |" in (tmp_path / "latency.md").read_text(encoding="utf-8")
 
 
 def test_the_generator_is_seeded_and_records_its_slips(tmp_path):

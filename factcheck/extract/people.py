@@ -180,9 +180,10 @@ class OfficeReader:
         self.lex = lexicon
         self.pack = pack
         self.names = NameReader(lexicon, pack)
+        # Compiled only for a language that writes the region first: the pattern is large.
         self.region_before = re.compile(
             rf"(?:{lexicon.region_re.pattern})(?:'s|’s)?(?:\s+(?:new|incoming|outgoing|acting))?\s+$",
-            re.IGNORECASE)
+            re.IGNORECASE) if pack.grammar.region_before_office else None
         acting = [a for act in lexicon.offices.acting for a in lexicon._aliases(act, pack.code)]
         self.acting_before = re.compile(rf"(?<![\w])(?:{alternation(acting)})\s+$", re.IGNORECASE)
 
@@ -208,7 +209,7 @@ class OfficeReader:
                 end = region.end()
             else:
                 window = text[max(0, m.start() - 60):m.start()]
-                before = self.region_before.search(window)
+                before = self.region_before.search(window) if self.region_before else None
                 if before:
                     jurisdiction = self.lex.region_id(before.group("name"), {"regency": "kab", "city": "kota"}.get(entry.scope))
                     # "acting East Kalimantan governor": the acting word may stand before the region
