@@ -329,6 +329,10 @@ def _fingerprint(rule: str, subject: str, values: list[tuple[str, str]]) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
+# How sure a finding is that its articles tell of one occurrence, said at the end of its why.
+CERTAINTY = {"itself": "it contradicts itself", "same": "the articles describe the same occurrence",
+             "weak": "the evidence is weaker than the rule's level asks", "maybe": "they may describe different occurrences"}
+
 SOURCE_WORDS = {ClaimSource.act: "the act's sentence", ClaimSource.joined: "another sentence about the act",
                 ClaimSource.body: "the body", ClaimSource.quote: "a statement's date or a quotation",
                 ClaimSource.document: "a decree's or letter's date", ClaimSource.region: "a venue that names only a region",
@@ -384,14 +388,14 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims], cfg: Groupin
     if weak:
         why_parts.append(f"read from {' and '.join(weak)}, which may not be about this event")
     if all(rel is INSIDE_ONE_ARTICLE for rel in deciding):
-        level_why = "it contradicts itself"
+        certainty = "itself"
     elif severity == rule.level:
-        level_why = "the articles describe the same occurrence"
+        certainty = "same"
     elif weak and all(rel.same for rel in deciding):
-        level_why = "the evidence is weaker than the rule's level asks"
+        certainty = "weak"
     else:
-        level_why = "they may describe different occurrences"
-    why = f"{'; '.join(why_parts)}: {level_why}"
+        certainty = "maybe"
+    why = f"{'; '.join(why_parts)}: {CERTAINTY[certainty]}"
     message = rule.message.format(subject=entry.subject, values=shown, unit=entry.key or "items")
     if severity != rule.level:
         message += f" ({why_parts[-1] if weak else why_parts[0]})"
@@ -399,7 +403,7 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims], cfg: Groupin
         id=_fingerprint(rule.id, entry.subject + "|" + entry.key + "|" + ",".join(entry.recipients),
                         [(e.quote, e.value) for e in evidence]),
         rule=rule.id, attribute=rule.attribute, severity=severity, subject=entry.subject, message=message, why=why,
-        confidence=round(confidence, 2), evidence=evidence,
+        confidence=round(confidence, 2), evidence=evidence, certainty=certainty,
     )
 
 

@@ -33,6 +33,9 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=tuple(FORMATS), default="markdown",
                         help="report format: markdown, json, text (path:line:col per side), "
                              "github (workflow annotations) or sarif (SARIF 2.1.0)")
+    parser.add_argument("--lang", choices=("en", "id", "auto"), default=None,
+                        help="language of the markdown report's headings, labels and verdicts (default: en; auto: "
+                             "that of most articles; rule messages and reasons are in English for now)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     parser.add_argument("--fail-on", choices=tuple(LEVELS), default=None,
                         help="exit 1 when a finding reaches this severity (default: error; 'never' always exits 0)")
@@ -494,6 +497,9 @@ def _main(args: argparse.Namespace) -> int:
     if "info" not in args.show:
         shown = tuple(f for f in report.findings if f.severity.value != "info")
         report = report.model_copy(update={"findings": shown, "hidden_info": len(report.findings) - len(shown)})
+    language = args.lang or settings.config.lang
+    if language:
+        report = report.model_copy(update={"language": language})
     text = renderer(args.format)(report)
     if args.output:
         try:

@@ -16,6 +16,7 @@ current folder upwards (the first folder that has either; factcheck.toml wins in
     baseline = "factcheck-baseline.json"   # report only findings not in it
     ignore-findings = ["ffa44e6624cf"]     # silence findings by id
     min-confidence = 0.5                   # less sure findings are info (hidden unless --show info)
+    lang = "id"                            # the markdown report in Indonesian (or "en", "auto")
 
     [tool.factcheck.severity]
     quantity = "warning"
@@ -54,6 +55,7 @@ class Config(BaseModel):
     ignore_findings: list[str] = Field(default=[], alias="ignore-findings")  # finding ids to silence
     min_confidence: float | None = Field(default=None, alias="min-confidence", ge=0, le=1)
     baseline: str | None = None
+    lang: str | None = Field(default=None, pattern="^(en|id|auto)$")  # the markdown report's language
 
 
 def find_config(start: Path) -> Path | None:

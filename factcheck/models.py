@@ -224,6 +224,9 @@ class Finding(Frozen):
     why: str
     confidence: float
     evidence: tuple[FindingEvidence, ...]
+    # itself / same / weak / maybe: how sure it is that the articles tell of one occurrence
+    # (the end of `why`, in English); None for a finding about one article's own text.
+    certainty: str | None = None
 
 
 class ArticleSummary(Frozen):
@@ -233,6 +236,11 @@ class ArticleSummary(Frozen):
     warnings: tuple[str, ...] = ()
     language: str | None = None
     noise_lines: int = 0
+    # How an editor knows the article: its headline, outlet and date (front matter, HTML meta,
+    # the first line, a web address in the dateline, the publication stamp).
+    headline: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
 
 
 class SkippedFile(Frozen):
@@ -263,6 +271,7 @@ class Report(Frozen):
     suppressed: int = 0  # findings silenced in an article ("factcheck: ignore") or by id in the configuration
     baselined: int = 0  # findings left out because the baseline holds them
     rules: tuple[RuleSummary, ...] = ()  # the rules that ran
+    language: str | None = None  # the language the report is written in (None: English; "auto": most articles')
 
     @property
     def unchecked(self) -> tuple[ArticleSummary, ...]:

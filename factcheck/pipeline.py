@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import sys
 import threading
@@ -22,7 +23,7 @@ from .extract import extract
 from .group import lookup_keys
 from .index import ClaimIndex, Results
 from .lexicon import RULES_DIR, Lexicon, load_lexicon
-from .models import ArticleClaims, ArticleSummary, Report, RuleSummary, SkippedFile
+from .models import Article, ArticleClaims, ArticleSummary, Report, RuleSummary, SkippedFile, Zone
 from .read import MAX_BYTES, Discovery, discover, display_path, read_file
 from .rules import RuleSelection, load_grouping, load_rules
 from .suppress import split_suppressed, suppressions
@@ -76,6 +77,26 @@ def _keys(results: Results, lexicon: Lexicon) -> set[str]:
     return {k for _, claims in results if claims is not None for k in lookup_keys(claims, lexicon)}
 
 
+# "POSBEKASI.com | BANDUNG -", "Jakarta, Beritasatu.com -": an outlet names itself by its address.
+_OUTLET = re.compile(r"\b([A-Za-z][\w-]*\.(?:com|co\.id|id|net|org|news|tv)(?:/[\w-]+)?)\b", re.IGNORECASE)
+
+
+_BREADCRUMB = re.compile(r"\s[>›»|]\s|\d{1,2}:\d{2}")
+
+
+def _summary(article: Article, claims: ArticleClaims) -> ArticleSummary:
+    """The article's summary line, with its headline, outlet and date, as an editor names it."""
+    body = [line.text.strip() for line in article.lines if line.zone != Zone.noise and line.text.strip()]
+    # The first line that reads as a headline: not a breadcrumb ("Tribunnews.com > Sport"), not a stamp.
+    headline = article.meta.title or next((text for text in body[:4]
+                                           if len(text.split()) >= 4 and not _BREADCRUMB.search(text)), None)
+    outlet = article.meta.outlet or next((m.group(1) for text in body[:6] if (m := _OUTLET.search(text))), None)
+    return ArticleSummary(path=article.path, claims=len(claims.claims), warnings=article.warnings,
+                          language=claims.language, noise_lines=claims.noise_lines,
+                          headline=" ".join(headline.split())[:160] if headline else None, outlet=outlet,
+                          published=article.meta.published or claims.anchor)
+
+
 def _extract_file(path: Path, lexicon: Lexicon, max_bytes: int) -> Results:
     out: Results = []
     for article in read_file(path, max_bytes):
@@ -97,8 +118,7 @@ def _extract_file(path: Path, lexicon: Lexicon, max_bytes: int) -> Results:
         except Exception as exc:  # the boundary: one article's failure is reported, not fatal
             error = f"{stage}: internal error: {type(exc).__name__}: {exc}; not checked"
         else:
-            out.append((ArticleSummary(path=article.path, claims=len(claims.claims), warnings=article.warnings,
-                                       language=claims.language, noise_lines=claims.noise_lines), claims))
+            out.append((_summary(cleaned, claims), claims))
             continue
         out.append((ArticleSummary(path=article.path, claims=0, errors=(error,), warnings=article.warnings), None))
     return out

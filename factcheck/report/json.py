@@ -12,12 +12,13 @@ def render(report: Report) -> str:
         "version": report.version,
         "articles": [
             {"path": a.path, "claims": a.claims, "errors": list(a.errors), "warnings": list(a.warnings),
-             "language": a.language, "noise_lines": a.noise_lines}
+             "language": a.language, "noise_lines": a.noise_lines, "headline": a.headline, "outlet": a.outlet,
+             "published": a.published.isoformat() if a.published else None}
             for a in report.articles
         ],
         "findings": [
             {"id": f.id, "rule": f.rule, "attribute": f.attribute, "severity": f.severity.value, "subject": f.subject,
-             "message": f.message, "why": f.why, "confidence": f.confidence,
+             "message": f.message, "why": f.why, "confidence": f.confidence, "certainty": f.certainty,
              "evidence": [e.model_dump() for e in f.evidence]}
             for f in report.findings
         ],
