@@ -68,12 +68,18 @@ def test_a_changed_lexicon_reextracts_and_a_changed_check_rule_does_not(tmp_path
     assert index_stats(run_cli("index", archive, "--rules", rules, cwd=tmp_path))["extracted"] == 2
 
 
-def test_check_against_an_index_file_quotes_the_archive_and_needs_no_archive_folder(tmp_path):
+def indexed_seed_archive(tmp_path):
+    """An archive folder holding the older seed, and its claim index."""
     archive = tmp_path / "archive"
     archive.mkdir()
     shutil.copy(SEED_OLD, archive)
     index = tmp_path / "published.sqlite"
     index_stats(run_cli("index", archive, "--index", index, cwd=tmp_path))
+    return archive, index
+
+
+def test_check_against_an_index_file_quotes_the_archive_and_needs_no_archive_folder(tmp_path):
+    archive, index = indexed_seed_archive(tmp_path)
     shutil.rmtree(archive)  # the archive's evidence comes from the index alone
     result = run_cli("check", SEED_NEW, "--against", index, "--format", "json", cwd=tmp_path)
     report = json.loads(result.stdout)
@@ -84,11 +90,7 @@ def test_check_against_an_index_file_quotes_the_archive_and_needs_no_archive_fol
 
 
 def test_an_index_from_another_version_is_said_and_its_articles_are_read_again(tmp_path):
-    archive = tmp_path / "archive"
-    archive.mkdir()
-    shutil.copy(SEED_OLD, archive)
-    index = tmp_path / "published.sqlite"
-    index_stats(run_cli("index", archive, "--index", index, cwd=tmp_path))
+    archive, index = indexed_seed_archive(tmp_path)
     with sqlite3.connect(index) as db:  # as if an older factcheck or other lexicons had built it
         db.execute("UPDATE articles SET extraction = 'older'")
     result = run_cli("check", SEED_NEW, "--against", index, "--format", "json", cwd=tmp_path)
