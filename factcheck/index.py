@@ -92,6 +92,8 @@ class IndexStats:
     reused: int = 0
     extracted: int = 0
     removed: int = 0
+    read: int = 0  # stored results read for a check (results_of)
+    stale: int = 0  # of those, extracted by another version of the code or the lexicons
 
 
 class ClaimIndex:
@@ -235,13 +237,13 @@ class ClaimIndex:
     def results_of(self, real: str) -> Results | None:
         """The stored results of an indexed file, as stored (for an archive read from the index alone)."""
         row = self.db.execute("SELECT results, extraction FROM articles WHERE path = ?", (real,)).fetchone()
-        if row is None or row[1] != self.extraction:
+        if row is None:
+            return None
+        self.stats.read += 1
+        if row[1] != self.extraction:
+            self.stats.stale += 1
             return None
         return _RESULTS.validate_json(row[0])
-
-    def stale(self) -> int:
-        """How many stored articles another version of the code or the lexicons extracted."""
-        return int(self.db.execute("SELECT COUNT(*) FROM articles WHERE extraction != ?", (self.extraction,)).fetchone()[0])
 
     def count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
