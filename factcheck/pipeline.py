@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from .check import run_checks
@@ -86,7 +87,7 @@ _BREADCRUMB = re.compile(r"\s[>›»|]\s|\d{1,2}:\d{2}")
 
 def _summary(article: Article, claims: ArticleClaims) -> ArticleSummary:
     """The article's summary line, with its headline, outlet and date, as an editor names it."""
-    body = [line.text.strip() for line in article.lines if line.zone != Zone.noise and line.text.strip()]
+    body = list(islice((text for line in article.lines if line.zone != Zone.noise and (text := line.text.strip())), 6))
     # The first line that reads as a headline: not a breadcrumb ("Tribunnews.com > Sport"), not a stamp.
     headline = article.meta.title or next((text for text in body[:4]
                                            if len(text.split()) >= 4 and not _BREADCRUMB.search(text)), None)

@@ -115,11 +115,11 @@ def _dual_office(text: str, mention: Mention, lexicon: Lexicon, pack: Pack) -> b
             after += 1
         if office_re.match(text, after):
             return True
-    before = text[:mention.start].rstrip()
+    before = text[max(0, mention.start - 60):mention.start].rstrip()
     if not before.endswith("/"):
         return False
     # An office shortly before the slash, with only words between: "Menteri Investasi/".
-    return any(not re.search(r"[,.;:()]", before[m.start():-1]) for m in office_re.finditer(before, max(0, len(before) - 60)))
+    return any(not re.search(r"[,.;:()]", before[m.start():-1]) for m in office_re.finditer(before))
 
 
 def _dates_on_own_lines(unit: TextUnit, dates: list[DateMention]) -> set[int]:

@@ -8,7 +8,7 @@ import re
 from ..lexicon import Lexicon, Pack, fold
 from ..models import Claim, Status
 from .dates import DateMention
-from .events import capitalised_run, count_share, is_named_run, is_not_a_count, org_id, read_unit, subject_start
+from .events import capitalised_run, count_share, is_named_run, is_not_a_count, org_id, phrase_spans, read_unit, subject_start
 from .numbers import find_numbers
 from .people import Mention
 from .resolve import Person, recipient_ids
@@ -57,11 +57,9 @@ def _held_before_oath(text: str, mentions: list[Mention], pack: Pack) -> set[int
         sworn = next((j for j in range(i - 1, -1, -1) if mentions[j].name is not None), None)
         if sworn is None or mentions[sworn].office is None or mentions[sworn].status != Status.current:
             continue
-        for verb in pack.trigger_re.finditer(text, mentions[sworn].end, target.start):
-            trigger = pack.trigger_of.get(fold(" ".join(verb.group(0).split())))
-            if trigger is not None and trigger.kind == "inauguration":
-                held.add(sworn)
-                break
+        if any(mentions[sworn].end <= start < target.start and pack.trigger_of[verb].kind == "inauguration"
+               for start, _, verb in phrase_spans(pack.trigger_re, text)):
+            held.add(sworn)
     return held
 
 

@@ -56,7 +56,7 @@ class AwardName:
     start: int
 
 
-def _phrase_spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
+def phrase_spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), fold(" ".join(m.group(0).split()))) for m in regex.finditer(text)]
 
 
@@ -197,13 +197,13 @@ class SentenceReader:
              names_award: bool = False) -> SentenceEvent | None:
         text = sentence.text
         pack = self.pack
-        nouns = _phrase_spans(pack.event_noun_re, text)
+        nouns = phrase_spans(pack.event_noun_re, text)
         has_noun_kind = any(n in pack.noun_kinds for _, _, n in nouns) or bool(
             pack.award_noun_re.search(text) or pack.decree_noun_re.search(text))
-        triggers = [t for t in _phrase_spans(pack.trigger_re, text)
+        triggers = [t for t in phrase_spans(pack.trigger_re, text)
                     if has_noun_kind or not pack.trigger_of[t[2]].needs_event_noun]
-        receives = _phrase_spans(pack.receive_re, text)
-        confers = _phrase_spans(pack.conferrer_verb_re, text)
+        receives = phrase_spans(pack.receive_re, text)
+        confers = phrase_spans(pack.conferrer_verb_re, text)
         placed = bool(pack.venue_verb_re.search(text))
         dated = any(0 <= d.start - e <= 100 for _, e, _ in nouns for d in dates)
         if not (triggers or receives or confers or (nouns and (placed or dated))):
@@ -246,7 +246,7 @@ class SentenceReader:
                 return "handover"
             if has_award:
                 return "award"
-            noun_kind = next((self.pack.noun_kinds[n] for _, _, n in _phrase_spans(self.pack.event_noun_re, text)
+            noun_kind = next((self.pack.noun_kinds[n] for _, _, n in phrase_spans(self.pack.event_noun_re, text)
                               if n in self.pack.noun_kinds), None)
             if noun_kind:
                 return noun_kind
@@ -289,16 +289,16 @@ class SentenceReader:
                 event.roles.append(Role(role, m))
 
         for regex, role in ((self.witness_re, "witness"), *self.aside_res, (self.recipient_re, "recipient")):
-            for _s, e, _ in _phrase_spans(regex, text) if regex else []:
+            for _s, e, _ in phrase_spans(regex, text) if regex else []:
                 give(role, self._after(mentions, e, text, 25))
         # "menerima penghargaan langsung dari (tangan) X": from X's own hands, X is the one who handed it over.
         if self.handed_by_re:
-            for _s, e, _ in _phrase_spans(self.handed_by_re, text):
+            for _s, e, _ in phrase_spans(self.handed_by_re, text):
                 give("presenter", self._after(mentions, e, text, 25))
         for _s, e, _ in confers:
             give("conferrer", self._after(mentions, e, text))
         if self.conferrer_re:
-            for s, e, _ in _phrase_spans(self.conferrer_re, text):
+            for s, e, _ in phrase_spans(self.conferrer_re, text):
                 received = self.pack.receive_re.search(text, max(0, s - 200), s)
                 if self.pack.award_noun_re.search(text[max(0, s - 80):s]) or received:
                     # "diterima langsung Bupati X dari Menko PMK Y": received in person, from Y's hands.
@@ -442,17 +442,19 @@ def count_share(text: str, start: int, end: int, pack: Pack, lex: Lexicon) -> st
     ada 10 pendonor" (a share word and a region, then at most one word, before the number)."""
     if pack.share_re is None:
         return None
+    def region_after(share: re.Match[str]) -> re.Match[str] | None:
+        gap = SPACES.match(text, share.end())
+        return lex.region_re.match(text, gap.end() if gap else share.end())
+
     share = pack.share_re.search(text, end, end + 40)
     if share and len(text[end:share.start()].split()) <= 2 and not re.search(r"[,;:.()]", text[end:share.start()]):
-        gap = SPACES.match(text, share.end())
-        region = lex.region_re.match(text, gap.end() if gap else share.end())
+        region = region_after(share)
         if region:
             return _region_of(region, lex)
-    window = max(0, start - 60)
-    for region in lex.region_re.finditer(text, window, start):
-        between = text[region.end():start]
-        shared_by = pack.share_re.search(text[max(window, region.start() - 8):region.start()])
-        if shared_by and len(between.split()) <= 1 and not re.search(r"[.;]", between):
+    for share in pack.share_re.finditer(text, max(0, start - 60), start):
+        region = region_after(share)
+        if region and region.end() <= start and len(text[region.end():start].split()) <= 1 \
+                and not re.search(r"[.;]", text[region.end():start]):
             return _region_of(region, lex)
     return None
 
