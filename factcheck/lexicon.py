@@ -450,6 +450,7 @@ class Lexicon:
             for alias in [office.name, *office.aliases.id, *office.aliases.en]:
                 self.office_by_alias.setdefault(fold(alias), office)
         self.office_by_id = {o.id: o for o in self.offices.offices}
+        self.national_seats = frozenset(o.id for o in self.offices.offices if o.scope == "national")
         self.acting_beside = frozenset(a.id for a in self.offices.acting if a.held_beside)
         self.scopes_beside = frozenset(self.offices.held_beside_scopes)
         self.acting_by_alias = {

@@ -4,6 +4,8 @@ an office alone, "Wapres", when the article names its holder)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from .people import Mention, name_match
 
 
@@ -28,22 +30,34 @@ class Person:
         return " ".join(self.key)
 
 
-def resolve_people(mentions: list[Mention]) -> dict[str, Person]:
+def _other_seat(person: Person, mention: Mention, national_seats: Collection[str]) -> bool:
+    """"Kapolri Listyo Sigit Prabowo" and, later, "Presiden Prabowo": one word of a name is
+    weak evidence, and two different seats of the whole country are never one person's at once,
+    so a one-word mention holding another national seat is someone else."""
+    office = mention.office
+    if len(mention.key) != 1 or office is None or office.acting or office.id not in national_seats:
+        return False
+    held = [o for o in person.offices if not o.acting]
+    return bool(held) and all(o.id in national_seats and o.id != office.id for o in held)
+
+
+def resolve_people(mentions: list[Mention], national_seats: Collection[str] = ()) -> dict[str, Person]:
     """Mentions of one person inside an article become one person: "Andi Ony Prihartono",
     "Andi Ony", "Andi Ony. P MSI"; "Tito" after "Tito Karnavian"; "WH" after "(WH)"; an office
-    alone ("Wapres") when the article names its holder."""
+    alone ("Wapres") when the article names its holder. `national_seats`: the ids of offices
+    with one seat in the country."""
     people: list[Person] = []
     by_block: dict[str, list[Person]] = {}
 
-    def candidates(key: tuple[str, ...]) -> list[Person]:
-        found = {p.order: p for t in key if len(t) > 1 for p in by_block.get(t[:4], [])}
-        return [found[i] for i in sorted(found)]
+    def candidates(m: Mention) -> list[Person]:
+        found = {p.order: p for t in m.key if len(t) > 1 for p in by_block.get(t[:4], [])}
+        return [found[i] for i in sorted(found) if not _other_seat(found[i], m, national_seats)]
 
     named = [m for m in mentions if m.key and not m.is_pronoun]
     for m in sorted(named, key=lambda m: -len(m.key)):
         if len(m.key) == 1 and not m.office:
             continue
-        match = next((p for p in candidates(m.key) if name_match(p.key, m.key, 2 if len(m.key) > 1 else 1)), None)
+        match = next((p for p in candidates(m) if name_match(p.key, m.key, 2 if len(m.key) > 1 else 1)), None)
         if match is None and len(m.key) == 1:
             match = next((p for p in people if m.key[0] in p.aliases), None)
         if match is None:
@@ -56,7 +70,7 @@ def resolve_people(mentions: list[Mention]) -> dict[str, Person]:
             match.absorb(m)
     for m in named:
         if m.person is None:
-            match = next((p for p in candidates(m.key) if name_match(p.key, m.key, 2 if len(m.key) > 1 else 1)), None)
+            match = next((p for p in candidates(m) if name_match(p.key, m.key, 2 if len(m.key) > 1 else 1)), None)
             if match is None and len(m.key) == 1:
                 match = next((p for p in people if m.key[0] in p.aliases), None)
             if match is not None:
