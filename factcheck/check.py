@@ -14,7 +14,7 @@ from itertools import combinations
 
 from .group import EventGroup, Relation, group_events, group_people
 from .lexicon import Lexicon
-from .models import ArticleClaims, Claim, ClaimSource, Finding, FindingEvidence, Severity, Status
+from .models import ArticleClaims, Claim, ClaimSource, Finding, FindingEvidence, Phrase, Severity, Status
 from .normalise import (
     name_match,
     offices_compatible,
@@ -25,6 +25,7 @@ from .normalise import (
     same_person_value,
     texts_compatible,
 )
+from .report.words import fill, say, words
 from .rules import COMPARATORS as RULE_COMPARATORS
 from .rules import GroupingConfig, Rule
 
@@ -40,7 +41,7 @@ COMPARATORS: dict[str, Comparator] = {
 }
 # Every comparator a rule may name has an implementation here ("weekday" is the article scope's).
 assert set(COMPARATORS) | {"weekday"} == set(RULE_COMPARATORS), "rules.COMPARATORS and check.COMPARATORS differ"
-INSIDE_ONE_ARTICLE = Relation(True, 0.9, "one article says both")
+INSIDE_ONE_ARTICLE = Relation(True, 0.9, Phrase(key="one_article"))
 
 
 @dataclass
@@ -282,7 +283,7 @@ def _same_time(x: str, y: str, group_of: dict[str, EventGroup], ref: dict) -> Re
             return relation
     rx, ry = ref.get(x), ref.get(y)
     if rx is not None and ry is not None and rx.year is not None and rx == ry:
-        return Relation(True, 0.9, f"both articles are about {rx.iso()}")
+        return Relation(True, 0.9, Phrase(key="same_reference_date", params=(("date", rx.iso()),)))
     return None
 
 
@@ -296,18 +297,20 @@ def check_weekdays(rule: Rule, articles: list[ArticleClaims]) -> list[Finding]:
             if actual is None or int(claim.value) == actual.weekday():
                 continue
             written = claim.display.split(" (")[0]
-            message = rule.message.format(written=written, date=claim.partial.iso(), actual=claim.weekday)
-            why = f"the calendar puts {claim.partial.iso()} on a {claim.weekday}"
+            blanks = (("written", written), ("date", claim.partial.iso()), ("actual", str(actual.weekday())))
+            reasons = [Phrase(key="calendar", params=blanks)]
             fits = _year_that_fits(actual, int(claim.value), article.anchor)
             if fits is not None:
-                why += f"; {written} fits {fits.isoformat()}, the year the article is about: the year may be the slip"
+                reasons.append(Phrase(key="year_may_slip", params=(("written", written), ("fits", fits.isoformat()))))
+            message = say_message("en", rule.id, rule.message, blanks)
+            why = "; ".join(say("en", r) for r in reasons)
             evidence = (FindingEvidence(path=claim.evidence.path, line=claim.evidence.line, column=claim.evidence.column,
                                         value=written, quote=claim.evidence.quote),)
             out.append(Finding(
                 id=_fingerprint(rule.id, claim.display, [(claim.evidence.quote, claim.display)]),
                 rule=rule.id, attribute=rule.attribute, severity=rule.level, subject=f"{written} {claim.partial.iso()}",
                 message=message, why=why, confidence=1.0,
-                evidence=evidence,
+                evidence=evidence, message_params=blanks, reasons=tuple(reasons),
             ))
     return out
 
@@ -329,14 +332,11 @@ def _fingerprint(rule: str, subject: str, values: list[tuple[str, str]]) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-# How sure a finding is that its articles tell of one occurrence, said at the end of its why.
-CERTAINTY = {"itself": "it contradicts itself", "same": "the articles describe the same occurrence",
-             "weak": "the evidence is weaker than the rule's level asks", "maybe": "they may describe different occurrences"}
-
-SOURCE_WORDS = {ClaimSource.act: "the act's sentence", ClaimSource.joined: "another sentence about the act",
-                ClaimSource.body: "the body", ClaimSource.quote: "a statement's date or a quotation",
-                ClaimSource.document: "a decree's or letter's date", ClaimSource.region: "a venue that names only a region",
-                ClaimSource.listing: "a list", ClaimSource.bare_name: "a name with no office anywhere in the article"}
+def say_message(code: str, rule_id: str, template: str, blanks: tuple[tuple[str, str], ...]) -> str:
+    """A rule's message in a language: the report words' own form of the rule's message when
+    they have one (shipped rules), else the rule file's message, with weekdays and dates named
+    in that language."""
+    return fill(code, words(code).messages.get(rule_id, template), dict(blanks))
 
 
 def _pair_severity(rule: Rule, a: Claim, b: Claim, relation: Relation, cfg: GroupingConfig) -> tuple[Severity, float]:
@@ -372,7 +372,7 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims], cfg: Groupin
     deciding = [rel for _, _, rel, s, _ in judged if s == severity]
     # How sure the finding is: the occurrence's confidence, lowered when a side is weaker than an error needs.
     confidence = max(rel.confidence * min(1.0, worth / cfg.error_needs) for _, _, rel, s, worth in judged if s == severity)
-    weak = sorted({SOURCE_WORDS[c.source] for a, b, _, s, worth in judged if s == severity and worth < cfg.error_needs
+    weak = sorted({c.source.value for a, b, _, s, worth in judged if s == severity and worth < cfg.error_needs
                    for c in (a, b) if cfg.claim_worth(c.source) < cfg.error_needs})
     evidence = tuple(
         FindingEvidence(path=c.evidence.path, line=c.evidence.line, column=c.evidence.column, value=c.display, quote=c.evidence.quote)
@@ -384,9 +384,9 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims], cfg: Groupin
         articles_of.setdefault(ev.value, set()).add(ev.path)
     values = sorted(articles_of, key=lambda v: (-len(articles_of[v]), v))
     shown = " vs ".join(f'"{v}"' for v in values[:4])
-    why_parts = sorted({rel.why for rel in deciding})
+    reasons = sorted({rel.why for rel in deciding}, key=lambda p: (p.key, p.params))
     if weak:
-        why_parts.append(f"read from {' and '.join(weak)}, which may not be about this event")
+        reasons.append(Phrase(key="weak_sources", params=(("sources", ",".join(weak)),)))
     if all(rel is INSIDE_ONE_ARTICLE for rel in deciding):
         certainty = "itself"
     elif severity == rule.level:
@@ -395,15 +395,17 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims], cfg: Groupin
         certainty = "weak"
     else:
         certainty = "maybe"
-    why = f"{'; '.join(why_parts)}: {CERTAINTY[certainty]}"
-    message = rule.message.format(subject=entry.subject, values=shown, unit=entry.key or "items")
+    blanks = (("subject", entry.subject), ("values", shown), ("unit", entry.key or "items"))
+    why = "; ".join(say("en", r) for r in reasons) + ": " + say("en", Phrase(key="certainty_" + certainty))
+    message = say_message("en", rule.id, rule.message, blanks)
     if severity != rule.level:
-        message += f" ({why_parts[-1] if weak else why_parts[0]})"
+        message += f" ({say('en', reasons[-1] if weak else reasons[0])})"
     return Finding(
         id=_fingerprint(rule.id, entry.subject + "|" + entry.key + "|" + ",".join(entry.recipients),
                         [(e.quote, e.value) for e in evidence]),
         rule=rule.id, attribute=rule.attribute, severity=severity, subject=entry.subject, message=message, why=why,
         confidence=round(confidence, 2), evidence=evidence, certainty=certainty,
+        message_params=blanks, reasons=tuple(reasons),
     )
 
 

@@ -16,7 +16,7 @@ from itertools import combinations
 from .extract.events import names_compatible
 from .extract.people import name_match
 from .lexicon import Lexicon
-from .models import ArticleClaims, EventFrame
+from .models import ArticleClaims, EventFrame, Phrase
 from .normalise import parse_place, person_key, same_person_value, specific_place_match
 from .rules import GroupingConfig
 
@@ -25,7 +25,7 @@ from .rules import GroupingConfig
 class Relation:
     same: bool | None  # True: same occurrence; None: may be different occurrences; False: different
     confidence: float
-    why: str
+    why: Phrase  # said in the report's language (rules/lang/<code>/report.yaml, reasons)
 
 
 @dataclass
@@ -178,34 +178,38 @@ def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> b
     return bool(both_named and (same_edition or days == 0))
 
 
+def _says(key: str, **params: object) -> Phrase:
+    return Phrase(key=key, params=tuple((k, str(v)) for k, v in params.items()))
+
+
 def occurrence(a: EventFrame, b: EventFrame, editions: tuple[int | None, int | None], cfg: GroupingConfig) -> Relation:
     ea, eb = editions
     window = cfg.same_occurrence_days
     if ea is not None and eb is not None and ea != eb:
-        return Relation(False, 0.9, f"editions {ea} and {eb}")
+        return Relation(False, 0.9, _says("editions_differ", a=ea, b=eb))
     days = a.date.days_to(b.date) if a.date and b.date else None
     if days is not None and not _both_years(a, b) and not (ea is not None and ea == eb):
-        return Relation(None, cfg.conf("undated", 0.45), "one report gives the date without a year: may be another occurrence")
+        return Relation(None, cfg.conf("undated", 0.45), _says("no_year"))
     if days is not None and days <= window:
         if days == 0:
-            return Relation(True, cfg.conf("same_day", 0.95), "same event on the same day")
-        return Relation(True, cfg.conf("close_dates", 0.85), f"same event, dates {days} day(s) apart")
+            return Relation(True, cfg.conf("same_day", 0.95), _says("same_day"))
+        return Relation(True, cfg.conf("close_dates", 0.85), _says("close_dates", days=days))
     if ea is not None and ea == eb:
         if days is not None:
             # Outlets name an edition by the year judged or the year held: one label and dates far
             # apart may be two ceremonies (or one wrong date).
-            return Relation(None, cfg.conf("far_apart", 0.5), f"both name edition {ea}, but dates {days} days apart")
+            return Relation(None, cfg.conf("far_apart", 0.5), _says("edition_far_apart", edition=ea, days=days))
         if not ((a.date or a.location) and (b.date or b.location)):
             # An award run in rounds (province, then nation) gives each round the edition's name.
-            return Relation(None, cfg.conf("edition_only", 0.5),
-                            f"same edition ({ea}), but one report says neither when nor where: may be another round")
-        return Relation(True, cfg.conf("same_edition", 0.9), f"same edition ({ea})")
+            return Relation(None, cfg.conf("edition_only", 0.5), _says("edition_only", edition=ea))
+        return Relation(True, cfg.conf("same_edition", 0.9), _says("same_edition", edition=ea))
     if days is not None:
         if not (a.recurring or b.recurring):
-            return Relation(False, 0.8, f"dates {days} days apart")
-        named = "neither names the edition" if ea is None and eb is None else f"only one names the edition ({ea or eb})"
-        return Relation(None, cfg.conf("far_apart", 0.5), f"dates {days} days apart and {named}: may be two editions")
-    return Relation(None, cfg.conf("undated", 0.45), "one report gives neither a date nor an edition: may be another occurrence")
+            return Relation(False, 0.8, _says("dates_apart", days=days))
+        if ea is None and eb is None:
+            return Relation(None, cfg.conf("far_apart", 0.5), _says("far_apart_no_edition", days=days))
+        return Relation(None, cfg.conf("far_apart", 0.5), _says("far_apart_one_edition", days=days, edition=ea or eb))
+    return Relation(None, cfg.conf("undated", 0.45), _says("undated"))
 
 
 def _kind_class(frame: EventFrame) -> str:

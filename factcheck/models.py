@@ -214,6 +214,17 @@ class FindingEvidence(Frozen):
     quote: str
 
 
+class Phrase(Frozen):
+    """Words to be said in the report's language: a key of `reasons` in
+    rules/lang/<code>/report.yaml and what fills its blanks."""
+    key: str
+    params: tuple[tuple[str, str], ...] = ()  # pairs, so that a phrase can be a set member
+
+    @property
+    def blanks(self) -> dict[str, str]:
+        return dict(self.params)
+
+
 class Finding(Frozen):
     id: str
     rule: str
@@ -227,6 +238,9 @@ class Finding(Frozen):
     # itself / same / weak / maybe: how sure it is that the articles tell of one occurrence
     # (the end of `why`, in English); None for a finding about one article's own text.
     certainty: str | None = None
+    # What `message` and `why` say, as data, so that a report says it in its own language.
+    message_params: tuple[tuple[str, str], ...] = ()
+    reasons: tuple[Phrase, ...] = ()
 
 
 class ArticleSummary(Frozen):

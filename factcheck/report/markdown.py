@@ -8,9 +8,8 @@ import re
 from collections import Counter
 from pathlib import PurePath
 
-from ..check import CERTAINTY
 from ..models import ArticleSummary, Finding, Report
-from .words import ReportWords, language_of, words
+from .words import fill, language_of, say, words
 
 ORDER = {"error": 0, "warning": 1, "info": 2}
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -45,17 +44,30 @@ def _article(path: str, known: dict[str, ArticleSummary]) -> str:
     return _cell(f"“{_cell(summary.headline, 70)}”" + (f" ({about})" if about else "") + f" · {name}", 160)
 
 
-def _verdict(f: Finding, w: ReportWords) -> str:
-    """The why, with its closing words on how sure it is in the report's language."""
-    why = f.why
-    if f.certainty in CERTAINTY and why.endswith(": " + CERTAINTY[f.certainty]):
-        why = why[: -len(CERTAINTY[f.certainty]) - 2]
-        return f"{w.certainty[f.certainty]} ({w.confidence} {f.confidence:.2f}); {_editor_dates(why)}"
-    return f"{w.confidence} {f.confidence:.2f}; {_editor_dates(why)}"
+def _verdict(f: Finding, code: str) -> str:
+    """How sure the finding is and why, in the report's language (the English `why` for a
+    finding made without its reasons as data)."""
+    w = words(code)
+    why = "; ".join(say(code, r) for r in f.reasons) if f.reasons else f.why
+    sure = f"{w.certainty[f.certainty]} ({w.confidence} {f.confidence:.2f})" if f.certainty in w.certainty \
+        else f"{w.confidence} {f.confidence:.2f}"
+    return f"{sure}; {_editor_dates(why)}"
+
+
+def _message(f: Finding, code: str) -> str:
+    """The rule's message in the report's language, with its verdict's doubt when it was lowered."""
+    template = words(code).messages.get(f.rule)
+    if template is None or not f.message_params:
+        return f.message
+    message = fill(code, template, dict(f.message_params))
+    if f.certainty in ("weak", "maybe") and f.reasons:
+        message += f" ({say(code, f.reasons[-1] if f.certainty == 'weak' else f.reasons[0])})"
+    return message
 
 
 def render(report: Report) -> str:
-    w = words(language_of(report))
+    code = language_of(report)
+    w = words(code)
     counts = Counter(f.severity.value for f in report.findings)
     claims = sum(a.claims for a in report.articles)
     broken = [a for a in report.articles if a.errors]
@@ -101,14 +113,14 @@ def render(report: Report) -> str:
             number += 1
             out.append(f"### {number}. {w.severity[f.severity.value]} · {w.attributes.get(f.attribute, f.attribute)}")
             out.append("")
-            out.append(_editor_dates(f.message))
+            out.append(_editor_dates(_message(f, code)))
             out.append("")
             out.append("| " + " | ".join(w.columns) + " |")
             out.append("|---|---|---|---|")
             for e in f.evidence:
                 out.append(f"| {_article(e.path, known)} | {_cell(e.value, 60)} | {e.line} | {_cell(e.quote)} |")
             out.append("")
-            out.append(f"**{w.verdict}:** {w.severity[f.severity.value].lower()}: {_verdict(f, w)}.  ")
+            out.append(f"**{w.verdict}:** {w.severity[f.severity.value].lower()}: {_verdict(f, code)}.  ")
             out.append(f"{w.rule} `{f.rule}` · {w.finding} `{f.id}`")
             out.append("")
     if warned:

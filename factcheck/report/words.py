@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..datafile import load_model
 from ..lexicon import RULES_DIR
-from ..models import Report
+from ..models import Phrase, Report
 
 
 class ReportWords(BaseModel):
@@ -40,6 +40,15 @@ class ReportWords(BaseModel):
     notes: str
     severity: dict[str, str]
     attributes: dict[str, str]
+    # Why a finding is what it is (group.Relation, check): a key -> its words with {blanks}.
+    reasons: dict[str, str]
+    # Where a weak claim was read (models.ClaimSource values).
+    sources: dict[str, str]
+    weekdays: tuple[str, str, str, str, str, str, str]  # Monday first
+    and_: str
+    # The shipped rules' messages in this language, by rule id; a rule without one here is said
+    # in the words of its rule file.
+    messages: dict[str, str] = {}
 
 
 def available(rules_dir: Path = RULES_DIR) -> list[str]:
@@ -49,6 +58,29 @@ def available(rules_dir: Path = RULES_DIR) -> list[str]:
 @functools.lru_cache(maxsize=4)
 def words(code: str, rules_dir: Path = RULES_DIR) -> ReportWords:
     return load_model(rules_dir / "lang" / code / "report.yaml", ReportWords)
+
+
+def fill(code: str, template: str, blanks: dict[str, str]) -> str:
+    """A template's blanks filled in a language: a weekday (0 = Monday) by its name, the
+    sources of weak claims by their words, the rest as they are."""
+    w = words(code)
+    said = dict(blanks)
+    if said.get("actual", "").isdigit():
+        said["actual"] = w.weekdays[int(said["actual"])]
+    if "sources" in said:
+        said["sources"] = f" {w.and_} ".join(w.sources.get(s, s) for s in said["sources"].split(",") if s)
+    return template.format_map(_Blanks(said))
+
+
+class _Blanks(dict[str, str]):
+    """A blank the words do not fill stays visible instead of failing the report."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def say(code: str, phrase: Phrase) -> str:
+    return fill(code, words(code).reasons.get(phrase.key, phrase.key), phrase.blanks)
 
 
 def language_of(report: Report, rules_dir: Path = RULES_DIR) -> str:
