@@ -97,6 +97,10 @@ def _bounded(sentence: Sentence) -> list[Sentence]:
     return out
 
 
+# "A.H. Nasution", "H.M. Soeharto", "R.A. Kartini": initials joined by dots, the last dot the break's.
+DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+
+
 def sentences_of(unit: TextUnit, abbreviations: frozenset[str]) -> list[Sentence]:
     return [piece for sentence in _sentences_of(unit, abbreviations) for piece in _bounded(sentence)]
 
@@ -109,7 +113,7 @@ def _sentences_of(unit: TextUnit, abbreviations: frozenset[str]) -> list[Sentenc
         last = before[-1].lower().strip("(\"“") if before else ""
         after = text[m.end():m.end() + 30].split()
         # "R. Gani", "Dr. Ir.", "Andi Ony. P MSI": the dot belongs to an abbreviation or initial.
-        if last.replace(".", "") in abbreviations or (len(last) <= 2 and last.isalpha()):
+        if last.replace(".", "") in abbreviations or (len(last) <= 2 and last.isalpha()) or DOTTED_INITIALS.fullmatch(last):
             continue
         if after and len(after[0]) == 1 and after[0].isupper() and len(after) > 1 and after[1][:1].isupper():
             continue
