@@ -396,7 +396,7 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims], cfg: Groupin
     else:
         certainty = "maybe"
     blanks = (("subject", entry.subject), ("values", shown), ("unit", entry.key or "items"))
-    why = "; ".join(say("en", r) for r in reasons) + ": " + say("en", Phrase(key="certainty_" + certainty))
+    why = "; ".join(say("en", r) for r in reasons) + ": " + words("en").certainty[certainty]
     message = say_message("en", rule.id, rule.message, blanks)
     if severity != rule.level:
         message += f" ({say('en', reasons[-1] if weak else reasons[0])})"

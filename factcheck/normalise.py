@@ -194,6 +194,11 @@ def places_compatible(a: str, b: str, lexicon: Lexicon) -> bool:
         # Barat Gedung Sate"; "Pendopo Gubernur Banten" and "Pendopo Bupati Tangerang" are two.
         x_parts = list(x.named) + [frozenset(v.split()) for v in x.venues]
         y_parts = list(y.named) + [frozenset(v.split()) for v in y.venues]
+        # "Krakatau Ballroom TMII" and "Krakatau Grand Ballroom, Taman Mini Indonesia Indah
+        # (TMII)": an acronym of a name either side spells out is that name, not part of the hall's.
+        spelled = _initialisms(x_parts + y_parts)
+        x_parts = [p - spelled or p for p in x_parts]
+        y_parts = [p - spelled or p for p in y_parts]
         # Or the same proper name with another kind of building word, as another language writes
         # it: "Pendopo Odah Etam" and "the Odah Etam Pavilion".
         if not any(a <= b or b <= a or _same_proper_name(a, b, lexicon) for a in x_parts for b in y_parts):
@@ -201,6 +206,14 @@ def places_compatible(a: str, b: str, lexicon: Lexicon) -> bool:
     if x.regions and y.regions and not (x.regions & y.regions):
         return False
     return True
+
+
+def _initialisms(parts: list[frozenset[str]]) -> frozenset[str]:
+    """The words of the parts that are the initials of another part of three words or more
+    (compared as sorted letters, since a part is a set of words)."""
+    letters = {"".join(sorted(w[0] for w in part)) for part in parts if len(part) >= 3}
+    return frozenset(w for part in parts for w in part
+                     if len(w) >= 3 and w.isalpha() and "".join(sorted(w)) in letters and len(part) > 1)
 
 
 def _same_proper_name(a: frozenset[str], b: frozenset[str], lexicon: Lexicon) -> bool:

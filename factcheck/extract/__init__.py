@@ -93,14 +93,23 @@ def detect_language(units: list[TextUnit], lexicon: Lexicon) -> Pack:
     return lexicon.packs.get(best if scores.get(best) else "id", next(iter(lexicon.packs.values())))
 
 
-def _is_dateline(unit: TextUnit, dates: list[DateMention]) -> bool:
-    if len(unit.text) > 90 or not any(d.explicit and d.date and d.date.year for d in dates):
+STAMP_FILLER = re.compile(r"\d{1,2}[.:]\d{2}(?:[.:]\d{2})?|\b(WIB|WITA|WIT)\b|[|,:\-–—]")
+
+
+def _reads_as_stamp(text: str, dates: list[DateMention], offset: int = 0) -> bool:
+    """A publication stamp: a full date, a time, at most a few other words ("Senin, 30 Oktober
+    2023 22:41 WIB", "Jumat, 9 Agustus 2024 | 07.15 WIB | Redaksi")."""
+    if len(text) > 90 or not any(d.explicit and d.date and d.date.year for d in dates):
         return False
-    rest = unit.text
+    rest = text
     for d in sorted(dates, key=lambda d: -d.start):
-        rest = rest[:d.start] + rest[d.end:]
-    rest = re.sub(r"\d{1,2}[.:]\d{2}|\b(WIB|WITA|WIT)\b|[|,:\-–—]", " ", rest)
+        rest = rest[:d.start - offset] + rest[d.end - offset:]
+    rest = STAMP_FILLER.sub(" ", rest)
     return len(rest.split()) <= 5 and not rest.rstrip().endswith(".")
+
+
+def _is_dateline(unit: TextUnit, dates: list[DateMention]) -> bool:
+    return _reads_as_stamp(unit.text, dates)
 
 
 def _dual_office(text: str, mention: Mention, lexicon: Lexicon, pack: Pack) -> bool:
@@ -124,10 +133,17 @@ def _dual_office(text: str, mention: Mention, lexicon: Lexicon, pack: Pack) -> b
 
 def _dates_on_own_lines(unit: TextUnit, dates: list[DateMention]) -> set[int]:
     """Where a date fills a source line by itself ("Tuesday, October 22, 2024" under a headline
-    that runs on into it): a page's publication stamp, not the date of the sentence it joins."""
+    that runs on into it), or stands in a line that reads as a stamp ("Jumat, 9 Agustus 2024 |
+    07.15 WIB | Redaksi" before the lead it runs on into): a page's publication stamp, not the
+    date of the sentence it joins."""
     ends = [*unit.starts[1:], len(unit.text) + 1]
     line_at = dict(zip(unit.starts, ends, strict=True))
-    return {d.start for d in dates if d.start in line_at and not unit.text[d.end:line_at[d.start] - 1].strip(" ,.|")}
+    own = {d.start for d in dates if d.start in line_at and not unit.text[d.end:line_at[d.start] - 1].strip(" ,.|")}
+    for start, end in line_at.items():
+        inside = [d for d in dates if start <= d.start and d.end <= end - 1]
+        if inside and _reads_as_stamp(unit.text[start:end - 1], inside, start):
+            own |= {d.start for d in inside}
+    return own
 
 
 def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
@@ -139,12 +155,12 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     first_pass = {id(u): find_dates(u.text, pack) for u in units}
     datelines = {id(u) for u in units if u.zone == Zone.body and _is_dateline(u, first_pass[id(u)])}
     prefix_dates = [blank_dateline_prefix(u, pack, lexicon) for u in units if u.zone == Zone.body]
+    own_lines = {id(u): _dates_on_own_lines(u, first_pass[id(u)]) for u in units}
     anchor = article.meta.published
     if anchor is None:
-        for u in units:
-            if id(u) in datelines:
-                anchor = next(d.date.as_date() for d in first_pass[id(u)] if d.date and d.date.year)
-                break
+        # The first stamp: a dateline unit, or a stamp line inside a unit it runs on into.
+        anchor = next((d.date.as_date() for u in units if u.zone == Zone.body for d in first_pass[id(u)]
+                       if d.date and d.date.year and (id(u) in datelines or d.start in own_lines[id(u)])), None)
     if anchor is None:
         anchor = next((d for d in prefix_dates if d), None)
     years = Counter(d.date.year for ds in first_pass.values() for d in ds if d.date and d.date.year)
@@ -156,10 +172,10 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     split = {id(u): sentences_of(u, pack.abbreviations) for u in units}
     listed = listed_sentences(units, pack, split)
     for unit in units:
-        own_lines = _dates_on_own_lines(unit, first_pass[id(unit)])
+        stamps = own_lines[id(unit)]
         for sentence in split[id(unit)]:
             text = sentence.text
-            dates = [dataclasses.replace(d, is_stamp=True) if sentence.start + d.start in own_lines else d
+            dates = [dataclasses.replace(d, is_stamp=True) if sentence.start + d.start in stamps else d
                      for d in find_dates(text, pack, anchor, year_hint)]
             if unit.zone == Zone.headline:
                 known_awards += award_names(text, pack)

@@ -19,7 +19,7 @@ def lead_dates(previous: tuple[Sentence, list[DateMention]], sentence: Sentence)
     """"... berakhir pada Senin, 18 Maret 2024. Wakil Gubernur ... menyerahkan SK": a lead that
     gives one date and reports no act dates the act told in the next sentence of its paragraph."""
     lead, dates = previous
-    written = [d for d in dates if not d.is_range and d.date]
+    written = [d for d in dates if not d.is_range and not d.is_stamp and d.date]  # a stamp is the page's date
     if lead.unit is not sentence.unit or len(written) != 1:
         return []
     shift = lead.start - sentence.start  # offsets stay relative to the act's sentence
