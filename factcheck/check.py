@@ -348,7 +348,7 @@ def _pair_severity(rule: Rule, a: Claim, b: Claim, relation: Relation, cfg: Grou
         return Severity.info, min(worth, cfg.warning_needs)
     if relation.same and worth >= cfg.error_needs:
         return rule.level, worth
-    if worth >= cfg.warning_needs:
+    if worth >= cfg.warning_needs and (relation.same or relation.confidence >= cfg.occurrence_needs):
         return rule.uncertain_level, worth
     return Severity.info, worth
 

@@ -189,7 +189,7 @@ def occurrence(a: EventFrame, b: EventFrame, editions: tuple[int | None, int | N
         return Relation(False, 0.9, _says("editions_differ", a=ea, b=eb))
     days = a.date.days_to(b.date) if a.date and b.date else None
     if days is not None and not _both_years(a, b) and not (ea is not None and ea == eb):
-        return Relation(None, cfg.conf("undated", 0.45), _says("no_year"))
+        return Relation(None, cfg.conf("no_year", 0.45), _says("no_year"))
     if days is not None and days <= window:
         if days == 0:
             return Relation(True, cfg.conf("same_day", 0.95), _says("same_day"))

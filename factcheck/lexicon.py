@@ -69,6 +69,8 @@ class NumbersFile(Strict):
     # Before a region beside a count: the count is that region's share of a larger ceremony
     # ("tujuh pendonor dari Kabupaten Pasuruan").
     share_words: list[str] = []
+    # Words just before a number that make it no count: "salah satu anggota" is one of them.
+    not_a_count_before: list[str] = []
     approximate: list[str] = []
     measures: dict[str, str] = {}
     unit_classes: dict[str, list[str]] = {}
@@ -414,6 +416,8 @@ class Pack:
         self.category_re = phrase_re(g.category.markers)
         self.approx_re = phrase_re(self.numbers.approximate)
         self.share_re = phrase_re(self.numbers.share_words) if self.numbers.share_words else None
+        words = alternation(self.numbers.not_a_count_before) if self.numbers.not_a_count_before else None
+        self.not_a_count_re = re.compile(rf"(?<![\w'’])(?:{words})\s+$", re.IGNORECASE) if words else None
         nicknames = alternation(g.nickname_markers)
         self.nickname_re = re.compile(rf"^[\s,]*(?:{nicknames})[\s,]*$", re.IGNORECASE) if g.nickname_markers else None
 

@@ -83,6 +83,7 @@ class GroupingConfig(BaseModel):
     claim_confidence: dict[str, float] = {}
     error_needs: float = Field(default=0.9, ge=0, le=1)
     warning_needs: float = Field(default=0.5, ge=0, le=1)
+    occurrence_needs: float = Field(default=0.0, ge=0, le=1)
 
     def conf(self, name: str, default: float) -> float:
         return self.confidence.get(name, default)

@@ -151,7 +151,7 @@ def measure_claims(sentence: Sentence, dates: list[DateMention], pack: Pack, lex
     text = sentence.text
     out = []
     for number in find_numbers(text, pack):
-        if any(d.start <= number.start < d.end for d in dates) or is_not_a_count(text, number):
+        if any(d.start <= number.start < d.end for d in dates) or is_not_a_count(text, number, pack):
             continue
         unit, others, end = read_unit(text, number.end, pack, lexicon)
         if re.search(r"\bRp\.?\s*$", text[max(0, number.start - 4):number.start]):

@@ -409,7 +409,7 @@ class SentenceReader:
     def _counts(self, text: str, triggers, dates: list[DateMention]) -> list[tuple[NumberMention, str, bool, str | None]]:
         out: list[tuple[NumberMention, str, bool, str | None]] = []
         for number in find_numbers(text, self.pack):
-            if any(d.start <= number.start < d.end for d in dates) or is_not_a_count(text, number):
+            if any(d.start <= number.start < d.end for d in dates) or is_not_a_count(text, number, self.pack):
                 continue
             unit, others, unit_end = read_unit(text, number.end, self.pack, self.lex)
             if not unit:
@@ -429,10 +429,11 @@ class SentenceReader:
         return out
 
 
-def is_not_a_count(text: str, number: NumberMention) -> bool:
+def is_not_a_count(text: str, number: NumberMention, pack: Pack) -> bool:
     if YEAR.fullmatch(number.text):
         return True
-    return bool(NOT_A_COUNT_BEFORE.search(text[max(0, number.start - 12):number.start])
+    before = text[max(0, number.start - 12):number.start]
+    return bool(NOT_A_COUNT_BEFORE.search(before) or (pack.not_a_count_re and pack.not_a_count_re.search(before))
                 or NOT_A_COUNT_AFTER.match(text[number.end:number.end + 12]))
 
 
