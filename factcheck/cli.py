@@ -34,8 +34,7 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
                         help="report format: markdown, json, text (path:line:col per side), "
                              "github (workflow annotations) or sarif (SARIF 2.1.0)")
     parser.add_argument("--lang", choices=("en", "id", "auto"), default=None,
-                        help="language of the markdown report's headings, labels and verdicts (default: en; auto: "
-                             "that of most articles; rule messages and reasons are in English for now)")
+                        help="language of the markdown report (default: auto, that of most articles)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     parser.add_argument("--fail-on", choices=tuple(LEVELS), default=None,
                         help="exit 1 when a finding reaches this severity (default: error; 'never' always exits 0)")

@@ -285,7 +285,7 @@ class Report(Frozen):
     suppressed: int = 0  # findings silenced in an article ("factcheck: ignore") or by id in the configuration
     baselined: int = 0  # findings left out because the baseline holds them
     rules: tuple[RuleSummary, ...] = ()  # the rules that ran
-    language: str | None = None  # the language the report is written in (None: English; "auto": most articles')
+    language: str | None = None  # the language the report is written in (None or "auto": most articles')
 
     @property
     def unchecked(self) -> tuple[ArticleSummary, ...]:

@@ -12,7 +12,7 @@ SEEDS = str(ROOT / "seeds")
 
 
 def test_markdown_is_the_default_and_reads_like_a_report(capsys):
-    assert main([SEEDS, "--fail-on", "never"]) == 0
+    assert main([SEEDS, "--fail-on", "never", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# factcheck report")
     assert "| Article | What it says | Line | Quoted words |" in out and "**Verdict:** warning" in out

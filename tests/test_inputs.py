@@ -32,7 +32,7 @@ def test_readme_expected_json_and_images_beside_articles_are_not_read_as_news(tm
     report = json.loads(result.stdout)
     assert sorted(a["path"].rsplit("/", 1)[-1] for a in report["articles"]) == sorted(p.name for p in (ROOT / "seeds").iterdir())
     assert sorted(s["path"].rsplit("/", 1)[-1] for s in report["skipped"]) == ["README.md", "expected.json", "logo.png"]
-    assert "Left out: 3 file(s)" in run_cli(tmp_path / "in").stdout
+    assert "Left out: 3 file(s)" in run_cli(tmp_path / "in", "--lang", "en").stdout
 
 
 def test_exclude_leaves_out_matching_files(tmp_path):
@@ -101,7 +101,7 @@ def test_the_pre_commit_hook_runs_the_check_it_declares(tmp_path):
     archive.mkdir()
     shutil.copy(ROOT / "seeds" / "000_86caa9665f90601d.txt", archive)
     args = [str(archive) if a == "published/" else a for a in hook["args"]]
-    result = run_cli(*hook["entry"].split()[1:], *args, ROOT / "seeds" / "001_54aaad936bbab106.txt", "--fail-on", "warning")
+    result = run_cli(*hook["entry"].split()[1:], *args, ROOT / "seeds" / "001_54aaad936bbab106.txt", "--fail-on", "warning", "--lang", "en")
     assert result.returncode == 1 and "different presenters" in result.stdout
 
 

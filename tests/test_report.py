@@ -16,18 +16,29 @@ def _report(*args) -> str:
     return result.stdout
 
 
-def test_the_report_speaks_english_by_default_and_indonesian_when_asked(tmp_path):
-    english = _report(SEEDS)
-    assert english.startswith("# factcheck report") and "## Stories with findings" in english
-    assert "the articles may describe different occurrences" in english
-    indonesian = _report(SEEDS, "--lang", "id")
+def test_the_report_speaks_the_articles_language_by_default_and_english_when_asked(tmp_path):
+    # The seeds are Indonesian, so the report is, every word of it: headings, messages, reasons.
+    indonesian = _report(SEEDS)
     assert indonesian.startswith("# Laporan factcheck") and "## Berita dengan temuan" in indonesian
     assert "| Artikel | Yang dikatakan | Baris | Kutipan |" in indonesian
     assert "mungkin memberitakan peristiwa yang berbeda" in indonesian and "Verdict" not in indonesian
-    # The seeds are Indonesian: "auto" follows the articles; the configuration can ask too.
-    assert _report(SEEDS, "--lang", "auto").startswith("# Laporan factcheck")
-    (tmp_path / "factcheck.toml").write_text('lang = "id"\n', encoding="utf-8")
-    assert _report(SEEDS, "--config", tmp_path / "factcheck.toml").startswith("# Laporan factcheck")
+    assert "penyerah atau pelantik berbeda untuk" in indonesian and "tanggalnya berselisih 328 hari" in indonesian
+    assert "different" not in indonesian and "days apart" not in indonesian
+    english = _report(SEEDS, "--lang", "en")
+    assert english.startswith("# factcheck report") and "## Stories with findings" in english
+    assert "the articles may describe different occurrences" in english and "dates 328 days apart" in english
+    assert "berselisih" not in english
+    # The configuration can ask too; English articles get an English report.
+    (tmp_path / "factcheck.toml").write_text('lang = "en"\n', encoding="utf-8")
+    assert _report(SEEDS, "--config", tmp_path / "factcheck.toml").startswith("# factcheck report")
+    write(tmp_path / "en", {"a.txt": "JAKARTA - President Joko Widodo inaugurated the Semanggi bridge in Jakarta on Thursday, August 17, 2017.\n"})
+    assert _report(tmp_path / "en").startswith("# factcheck report")
+
+
+def test_a_weekday_slip_is_said_with_the_weekday_in_the_reports_language(tmp_path):
+    write(tmp_path, {"a.txt": "Judul\n\nAcara digelar di Bandung, Kamis (20/9/2023). Lalu Rabu (20/9/2023) juga.\n"})
+    assert "tertulis Kamis untuk 20/9/2023, padahal hari itu Rabu" in _report(tmp_path)
+    assert "Kamis is written for 20/9/2023, which is a Wednesday" in _report(tmp_path, "--lang", "en")
 
 
 def test_stories_come_first_worst_first_and_each_holds_its_findings(tmp_path):
@@ -37,7 +48,7 @@ def test_stories_come_first_worst_first_and_each_holds_its_findings(tmp_path):
         "b.txt": "SLEMAN - " + lead.format(r="Sleman", p="Menteri Sosial Tri Rismaharini", d="Kamis (12/9/2024)"),
         "c.txt": "BANTUL - " + lead.format(r="Bantul", p="Menteri Dalam Negeri Tito Karnavian", d="Selasa (12/9/2024)"),
     })
-    report = _report(tmp_path)
+    report = _report(tmp_path, "--lang", "en")
     summary = report.split("## Stories with findings", 1)[1].split("\n## ", 1)[0]
     lines = [line for line in summary.splitlines() if re.match(r"\d+\. ", line)]
     assert len(lines) == 2 and lines[0].startswith("1. ERROR") and "Sleman" in lines[0]
@@ -55,7 +66,7 @@ def test_articles_are_named_by_headline_outlet_and_date_and_dates_are_written_as
         "b.txt": "Penghargaan Anugerah Layanan Prima 2024 untuk Kabupaten Sleman diserahkan Menteri Sosial Tri "
                  "Rismaharini di Gedung Sasana Bhakti Praja, Jakarta, Kamis (12/9/2024).\n",
     })
-    report = _report(tmp_path)
+    report = _report(tmp_path, "--lang", "en")
     assert "“Sleman Raih Anugerah Layanan Prima” (Kabar Sleman, 13/9/2024) · a.md" in report
     verdicts = [line for line in report.splitlines() if line.startswith("**Verdict:**")]
     assert verdicts and not any(re.search(r"\d{4}-\d{2}-\d{2}", v) for v in verdicts)

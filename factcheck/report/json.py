@@ -19,6 +19,7 @@ def render(report: Report) -> str:
         "findings": [
             {"id": f.id, "rule": f.rule, "attribute": f.attribute, "severity": f.severity.value, "subject": f.subject,
              "message": f.message, "why": f.why, "confidence": f.confidence, "certainty": f.certainty,
+             "message_params": dict(f.message_params), "reasons": [{"key": r.key, **r.blanks} for r in f.reasons],
              "evidence": [e.model_dump() for e in f.evidence]}
             for f in report.findings
         ],

@@ -84,8 +84,8 @@ def say(code: str, phrase: Phrase) -> str:
 
 
 def language_of(report: Report, rules_dir: Path = RULES_DIR) -> str:
-    """The language asked for (English unless told); "auto": that of most articles."""
-    if report.language != "auto":
-        return report.language or "en"
+    """The language asked for; unless told (or "auto"), that of most articles (Indonesian on a tie)."""
+    if report.language not in (None, "auto"):
+        return report.language
     counts = Counter(a.language for a in report.articles if a.language in available(rules_dir))
     return max(sorted(counts), key=lambda code: (counts[code], code == "id")) if counts else "en"

@@ -217,7 +217,7 @@ def test_a_rule_that_cannot_run_is_refused_at_load_with_file_and_line(tmp_path, 
     old, new = edit
     rule.write_text("\n".join(new + line[len(old):] if line.startswith(old) else line for line in text.splitlines()) + "\n",
                     encoding="utf-8")
-    result = run_cli(SEEDS, "--rules", rules)
+    result = run_cli(SEEDS, "--rules", rules, "--lang", "en")
     assert "Traceback" not in result.stderr and result.returncode in (0, 1)
     line = next(n for n, text in enumerate(rule.read_text(encoding="utf-8").splitlines(), 1) if text.startswith(new[:8]))
     assert f"date.yaml:{line}: " in result.stderr and expect in result.stderr, result.stderr
