@@ -36,6 +36,8 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("en", "id", "auto"), default=None,
                         help="language of the markdown report (default: auto, that of most articles)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="no progress line on stderr (shown only on a terminal, for runs of 500 articles or more)")
     parser.add_argument("--fail-on", choices=tuple(LEVELS), default=None,
                         help="exit 1 when a finding reaches this severity (default: error; 'never' always exits 0)")
     parser.add_argument("--min-confidence", metavar="X", type=float, default=None,
@@ -237,7 +239,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         max_bytes=getattr(args, "max_bytes", None) or config.max_bytes or MAX_BYTES,
         languages=tuple(config.languages), rules=selection,
         jobs=jobs if jobs and jobs > 0 else config.jobs or default_jobs(),
-        ignore_findings=tuple(config.ignore_findings), progress=_stderr_is_terminal())
+        ignore_findings=tuple(config.ignore_findings),
+        progress=_stderr_is_terminal() and not getattr(args, "quiet", False))
     return Settings(options, config, base, path)
 
 
