@@ -327,6 +327,14 @@ def _year_that_fits(written: dt.date, weekday: int, anchor: dt.date | None) -> d
     return same_day if same_day.weekday() == weekday else None
 
 
+def _date_meant(claim: Claim) -> str | None:
+    """What a date claim stands for when the article does not write it out: "kemarin", "Senin",
+    "Minggu (17/11)" (the year read from the publication date)."""
+    if claim.attribute != "date" or claim.partial is None or claim.partial.year is None:
+        return None
+    return None if str(claim.partial.year) in claim.display else claim.partial.iso()
+
+
 def _fingerprint(rule: str, subject: str, values: list[tuple[str, str]]) -> str:
     text = "\n".join([rule, subject, *sorted(f"{p}\t{v}" for p, v in values)])
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
@@ -375,7 +383,8 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims], cfg: Groupin
     weak = sorted({c.source.value for a, b, _, s, worth in judged if s == severity and worth < cfg.error_needs
                    for c in (a, b) if cfg.claim_worth(c.source) < cfg.error_needs})
     evidence = tuple(
-        FindingEvidence(path=c.evidence.path, line=c.evidence.line, column=c.evidence.column, value=c.display, quote=c.evidence.quote)
+        FindingEvidence(path=c.evidence.path, line=c.evidence.line, column=c.evidence.column, value=c.display, quote=c.evidence.quote,
+                        means=_date_meant(c))
         for path in sorted(involved) for c in sorted(involved[path], key=lambda c: (c.evidence.line, c.evidence.column))
     )
     # Distinct values, the one most articles give first; ties by the value itself, not by file.

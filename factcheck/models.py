@@ -212,6 +212,8 @@ class FindingEvidence(Frozen):
     column: int
     value: str
     quote: str
+    # The date a relative or partly written date stands for ("kemarin", "Senin (2/9)"), ISO.
+    means: str | None = None
 
 
 class Phrase(Frozen):

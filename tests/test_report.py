@@ -76,3 +76,12 @@ def test_the_sample_report_in_the_readme_is_what_factcheck_seeds_prints():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     sample = readme.split("`factcheck seeds/` prints", 1)[1].split("```markdown\n", 1)[1].split("\n…\n```", 1)[0]
     assert _report(SEEDS).startswith(sample + "\n")
+
+
+def test_a_relative_date_is_shown_with_the_date_it_stands_for(tmp_path):
+    lead = ("SLEMAN - Bupati Sleman Kustini Sri Purnomo menerima penghargaan Anugerah Layanan Prima 2024 dari Menteri "
+            "Dalam Negeri Tito Karnavian di Gedung Sasana Bhakti Praja, Jakarta, {d}.\n")
+    write(tmp_path, {"a.md": "---\npublished: 2024-09-13\n---\nSleman Raih Anugerah\n\n" + lead.format(d="kemarin"),
+                     "b.txt": lead.format(d="Rabu (11/9/2024)")})
+    report = _report(tmp_path)
+    assert "| kemarin (= 12/9/2024) |" in report and "| Rabu (11/9/2024) |" in report

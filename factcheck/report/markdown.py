@@ -118,7 +118,8 @@ def render(report: Report) -> str:
             out.append("| " + " | ".join(w.columns) + " |")
             out.append("|---|---|---|---|")
             for e in f.evidence:
-                out.append(f"| {_article(e.path, known)} | {_cell(e.value, 60)} | {e.line} | {_cell(e.quote)} |")
+                said = e.value + (f" (= {_editor_dates(e.means)})" if e.means else "")
+                out.append(f"| {_article(e.path, known)} | {_cell(said, 60)} | {e.line} | {_cell(e.quote)} |")
             out.append("")
             out.append(f"**{w.verdict}:** {w.severity[f.severity.value].lower()}: {_verdict(f, code)}.  ")
             out.append(f"{w.rule} `{f.rule}` · {w.finding} `{f.id}`")
