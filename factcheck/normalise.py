@@ -216,10 +216,25 @@ def _initialisms(parts: list[frozenset[str]]) -> frozenset[str]:
                      if len(w) >= 3 and w.isalpha() and "".join(sorted(w)) in letters and len(part) > 1)
 
 
+def _spelled_as(word: str, others: set[str]) -> str:
+    """The other side's spelling of a long word written with its letters in another order or one
+    letter off ("Gradhika" / "Grhadika" Bhakti Praja), else the word itself."""
+    if word in others or len(word) < 6:
+        return word
+    from rapidfuzz.distance import OSA  # lazy: only venue comparison needs it
+
+    def variant(other: str) -> bool:
+        reordered = other[:2] == word[:2] and sorted(other) == sorted(word)
+        return len(other) >= 6 and (reordered or OSA.normalized_similarity(word, other) >= 0.85)
+
+    return next((o for o in sorted(others) if variant(o)), word)
+
+
 def _same_proper_name(a: frozenset[str], b: frozenset[str], lexicon: Lexicon) -> bool:
     """The same proper name under other generic words: two words in common ("Odah Etam"), or
     one long one when the rest of one side is only a floor ("Balai Keratun Lt.III")."""
     own_a, own_b = _proper_words(a, lexicon), _proper_words(b, lexicon)
+    own_a = {_spelled_as(w, own_b) for w in own_a}
     shared = own_a & own_b
     if not (own_a <= own_b or own_b <= own_a):
         return False

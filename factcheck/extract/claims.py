@@ -35,8 +35,9 @@ def weekday_claims(sentence: Sentence, dates: list[DateMention], pack: Pack) -> 
 def title_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, Person], pack: Pack) -> list[Claim]:
     out = []
     before_oath = _held_before_oath(sentence.text, mentions, pack)
+    listed = _offices_listed_before_names(sentence.text, mentions, pack)
     for i, m in enumerate(mentions):
-        if m.office is None or m.person is None or m.name is None:
+        if m.office is None or m.person is None or m.name is None or i in listed:
             continue
         out.append(Claim(
             attribute="title", value=m.office.key(), display=m.office.display, person=m.person,
@@ -44,6 +45,21 @@ def title_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, 
             evidence=sentence.unit.evidence(sentence.start + m.start, sentence.start + m.end),
         ))
     return out
+
+
+def _offices_listed_before_names(text: str, mentions: list[Mention], pack: Pack) -> set[int]:
+    """"Bupati dan Wakil Bupati Edi Damansyah bersama Rendi Solihin": offices listed, then the
+    names in the same order; the office next to the first name is not that person's."""
+    joint = pack.marker_res.get("joint")
+    if joint is None:
+        return set()
+    listed = set()
+    for i, (first, second) in enumerate(zip(mentions, mentions[1:], strict=False), 1):
+        if first.office is not None and first.name is None and second.office is not None and second.name is not None:
+            gap = text[first.end:second.start]
+            if joint.fullmatch(gap.strip(" ,")):
+                listed.add(i)
+    return listed
 
 
 def _held_before_oath(text: str, mentions: list[Mention], pack: Pack) -> set[int]:

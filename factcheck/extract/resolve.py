@@ -51,7 +51,13 @@ def resolve_people(mentions: list[Mention], national_seats: Collection[str] = ()
 
     def candidates(m: Mention) -> list[Person]:
         found = {p.order: p for t in m.key if len(t) > 1 for p in by_block.get(t[:4], [])}
-        return [found[i] for i in sorted(found) if not _other_seat(found[i], m, national_seats)]
+        fitting = [found[i] for i in sorted(found) if not _other_seat(found[i], m, national_seats)]
+        office = m.office
+        if len(m.key) == 1 and office is not None:
+            # "Presiden Prabowo" after "Presiden Prabowo Subianto" and "Jenderal Listyo Sigit
+            # Prabowo": the person already holding that office first.
+            fitting.sort(key=lambda p: not any(o.id == office.id for o in p.offices))
+        return fitting
 
     named = [m for m in mentions if m.key and not m.is_pronoun]
     for m in sorted(named, key=lambda m: -len(m.key)):
