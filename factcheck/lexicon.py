@@ -283,6 +283,7 @@ class NamesFile(Strict):
 class UnitsFile(Strict):
     expansions: dict[str, str] = {}
     words: list[str] = []
+    organisations: list[str] = []  # one-word names of organisations, read like unit words
 
 
 # ---- compiled forms ------------------------------------------------------------------------
@@ -511,7 +512,7 @@ class Lexicon:
         self.name_degrees = frozenset(self.names.degrees)
         self.name_particles = frozenset(self.names.particles)
         self.name_expansions = {fold(k): fold(v) for k, v in self.names.expansions.items()}
-        self.unit_words = frozenset(fold(w) for w in self.units.words)
+        self.unit_words = frozenset(fold(w) for w in (*self.units.words, *self.units.organisations))
         self.category_qualifiers = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.category.qualifier_words)
         self._long_unit_words = tuple(sorted(w for w in self.unit_words if len(w) >= 6))
         self.word_expansions = {fold(k): fold(v) for k, v in self.units.expansions.items()}
