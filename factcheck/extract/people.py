@@ -362,6 +362,12 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
     for named, nickname in zip(mentions, mentions[1:], strict=False):
         if pack.nickname_re and named.key and nickname.key and pack.nickname_re.match(text[named.end:nickname.start]):
             nickname.key, nickname.office = named.key, nickname.office or named.office
+    # "Mantan Gubernur DKI Jakarta dan Wali Kota Solo ini": "mantan" holds for every office of the list.
+    joint = pack.marker_res.get("joint")
+    for listed, following in zip(mentions, mentions[1:], strict=False):
+        if listed.status == Status.past and listed.office and following.office and listed.name is None and joint \
+                and joint.fullmatch(text[listed.end:following.start].strip(" ,")):
+            following.status = Status.past
     return mentions
 
 
