@@ -179,6 +179,9 @@ class GrammarFile(Strict):
     noun_kinds: dict[str, str] = {}
     venue_verbs: list[str] = []
     award_nouns: list[str] = []
+    # Words that end a capitalised run before an award's name: a headline's verb or list word
+    # ("Gayo Lues Raih APBD Award 2023", "Daftar Lengkap Daerah Penerima APBD Award").
+    award_name_breaks: list[str] = []
     decree_nouns: list[str] = []
     doer_fillers: list[str] = []
     nickname_markers: list[str] = []
@@ -361,6 +364,7 @@ class Pack:
         self.category_markers = frozenset(fold(w) for w in g.category.markers if " " not in w)
         self.any_case_markers = frozenset(fold(w) for w in g.category.any_case_markers)
         self.award_noun_words = frozenset(fold(w) for w in g.award_nouns if " " not in w)
+        self.award_name_breaks = frozenset(fold(w) for w in g.award_name_breaks)
         self.award_noun_phrases = tuple(fold(w) for w in g.award_nouns if " " in w)
         self.object_ends = frozenset(fold(w) for w in g.location.object_ends)
         self.not_venue_starts = frozenset(fold(w) for w in g.location.not_venue_starts)

@@ -168,3 +168,13 @@ def test_an_award_name_ends_at_a_comma(tmp_path):
     claims = claims_of(tmp_path, "BANDUNG - Menutup agenda Anugerah Literasi Award, Wakil Gubernur Jawa Barat Uu Ruzhanul Ulum "
                                  "menyerahkan penghargaan kepada lima desa terbaik di Gedung Sate, Bandung, Rabu (21/12/2022).")
     assert claims.event is not None and claims.event.name == "Anugerah Literasi Award"
+
+
+@pytest.mark.parametrize("headline", ["Gayo Lues Raih APBD Award 2023", "Daftar Lengkap Daerah Penerima APBD Award 2023"])
+def test_an_awards_name_in_a_headline_starts_after_its_verb_or_list_words(tmp_path, headline):
+    # Every headline word is capitalised; the verb and list words are not part of the award's
+    # name, and an acronym ("APBD") names it even though it is no person's name.
+    text = (f"{headline}\n\nKabupaten Gayo Lues menerima APBD Award 2023 dari Kementerian Dalam Negeri di Mercure "
+            "Convention Centre Ancol, Jakarta, Kamis (16/3/2023).\n")
+    event = claims_of(tmp_path, text).event
+    assert event is not None and event.name_tokens == ("apbd",) and event.edition == 2023

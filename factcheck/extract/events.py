@@ -77,6 +77,7 @@ def award_names(text: str, pack: Pack, known: list[AwardName] | None = None) -> 
         j = i
         # A comma, colon or quotation mark ends the name: "Desa Cantik Award, Wakil Gubernur ...".
         while j < len(words) and CAPITALISED.match(words[j].group(1)) and not YEAR.fullmatch(words[j].group(1).rstrip(".,")) \
+                and fold(words[j].group(1).rstrip(".,")) not in pack.award_name_breaks \
                 and (j == i or not NAME_BREAK.search(text, words[j - 1].end(1), words[j].start(1))):
             j += 1
         run = [w.group(1).rstrip(".") for w in words[i:j]]
@@ -84,8 +85,10 @@ def award_names(text: str, pack: Pack, known: list[AwardName] | None = None) -> 
         folded_run = " ".join(fold(t) for t in run)
         has_noun = any(fold(t) in nouns for t in run) or any(folded_run.startswith(n) for n in pack.award_noun_phrases)
         bracketed = {w.group(1) for w in words[i:j] if text[w.start(1) - 1:w.start(1)] == "("}
+        # An acronym names the award even when it is no name elsewhere: "APBD Award".
+        acronyms = {fold(t) for t in run if len(t) >= 3 and t.isupper()}
         parts = [p for t in run if t not in bracketed for p in fold(t).split("/")]
-        tokens = tuple(p for p in parts if p and p not in nouns and p not in pack.not_names)
+        tokens = tuple(p for p in parts if p and p not in nouns and (p not in pack.not_names or p in acronyms))
         if run and tokens and (has_noun or led_by_noun) and len(tokens) <= 6:
             edition = None
             if j < len(words) and YEAR.fullmatch(words[j].group(1).rstrip(".,")):
