@@ -146,6 +146,12 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
     shares = {(c.value, c.unit): c.recipients for c in claims if c.attribute == "quantity" and c.recipients}
     claims = [c.model_copy(update={"recipients": shares[(c.value, c.unit)]})
               if c.attribute == "quantity" and not c.recipients and (c.value, c.unit) in shares else c for c in claims]
+    # "Pertamina borong tujuh penghargaan": a count of awards is its recipients' tally, compared
+    # only with the tally of the same recipients (one company's seven, another's four).
+    if frame.recipients:
+        claims = [c.model_copy(update={"recipients": frame.recipients})
+                  if c.attribute == "quantity" and not c.recipients and fold(c.unit or "") in pack.award_noun_words else c
+                  for c in claims]
     return frame, claims
 
 
