@@ -309,7 +309,10 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
                 office = office.model_copy(update={"jurisdiction": f"{office.jurisdiction or ''} {place}".strip(),
                                                    "display": office.display + " " + found[2]})
                 end, found = found[1], None
-        if found and (not comma or _apposition_closes(text, found[1])):
+        # "Wakil Gubernur, Nova Arisne, Sekretaris Deputi ...": a name between two offices set off
+        # by commas is the second's, given after the name.
+        own_after = comma is not None and found is not None and _office_follows(text, found[1], lexicon, pack)
+        if found and (not comma or _apposition_closes(text, found[1])) and not own_after:
             mention.name, mention.key, mention.end = found[2], found[3], found[1]
         elif status != Status.target:
             left = LEFT_APPOSITION.search(text, max(0, m.start() - 16), m.start())
@@ -375,6 +378,15 @@ def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
     """"di Pendopo Gubernur Banten", "Istana Wakil Presiden": an office word naming a building."""
     before = re.search(r"([^\s,;:()]+)\s+$", text[max(0, start - 40):start])
     return before is not None and fold(before.group(1)) in lexicon.building_words
+
+
+def _office_follows(text: str, end: int, lexicon: Lexicon, pack: Pack) -> bool:
+    """A comma, then an office within the next two words ("Nova Arisne, Sekretaris Deputi ...")."""
+    after = re.match(r"\s*,\s*(?:\w+\s+)?", text[end:end + 40])
+    if after is None:
+        return False
+    office = lexicon.office_re(pack.code).search(text, end + after.start(), end + after.end() + 30)
+    return office is not None and office.start() <= end + after.end()
 
 
 def _apposition_closes(text: str, end: int) -> bool:
