@@ -209,6 +209,11 @@ def occurrence(a: EventFrame, b: EventFrame, editions: tuple[int | None, int | N
         if ea is None and eb is None:
             return Relation(None, cfg.conf("far_apart", 0.5), _says("far_apart_no_edition", days=days))
         return Relation(None, cfg.conf("far_apart", 0.5), _says("far_apart_one_edition", days=days, edition=ea or eb))
+    year_a = a.date.year if a.date and a.date.year else a.year_named
+    year_b = b.date.year if b.date and b.date.year else b.year_named
+    if year_a and year_b and year_a != year_b:
+        # An undated report that names another year than the other's date: another year's occurrence.
+        return Relation(False, 0.8, _says("other_year", a=year_a, b=year_b))
     return Relation(None, cfg.conf("undated", 0.45), _says("undated"))
 
 

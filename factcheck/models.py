@@ -167,6 +167,9 @@ class EventFrame(Frozen):
     date: PartialDate | None = None
     date_weekday: int | None = None  # the weekday written with the date (0 = Monday): a year-less date's evidence of its year
     date_explicit: bool = False
+    # With no date: the year the body names most ("peringatan Hari Pahlawan 2021"), a hint
+    # of which occurrence an undated report is of.
+    year_named: int | None = None
     collective: bool = False  # one act for many (a mass swearing-in): one presenter for all
     recipients: tuple[str, ...] = ()
     presenter: str | None = None

@@ -85,3 +85,13 @@ def test_a_relative_date_is_shown_with_the_date_it_stands_for(tmp_path):
                      "b.txt": lead.format(d="Rabu (11/9/2024)")})
     report = _report(tmp_path)
     assert "| kemarin (= 12/9/2024) |" in report and "| Rabu (11/9/2024) |" in report
+
+
+def test_every_reason_the_code_gives_has_words_in_every_language():
+    from factcheck.report.words import available, words
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "factcheck").rglob("*.py"))
+    keys = set(re.findall(r'_says\("(\w+)"', source)) | set(re.findall(r'Phrase\(key="(\w+)"', source))
+    assert {"same_day", "undated", "calendar", "weak_sources", "other_year"} <= keys
+    for code in available():
+        assert keys <= set(words(code).reasons), (code, keys - set(words(code).reasons))

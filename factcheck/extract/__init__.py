@@ -15,7 +15,7 @@ from ..lexicon import Lexicon, Pack, fold
 from ..models import Article, ArticleClaims, Claim, ClaimSource, PartialDate, Zone
 from .claims import category_claims, measure_claims, title_claims, weekday_claims
 from .dates import DateMention, find_dates
-from .events import AwardName, SentenceEvent, SentenceReader, award_names
+from .events import YEAR, AwardName, SentenceEvent, SentenceReader, award_names
 from .frame import lead_dates, main_event
 from .people import Mention, find_mentions
 from .resolve import resolve_people
@@ -247,6 +247,10 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     headline_like = {id(sentence) for (sentence, _, _), t in zip(body, titled, strict=True) if t}
     frame, event_claims = main_event(events, awards, people, lexicon, pack, awards_in, known_awards, listed, headline_like)
     claims += event_claims
+    if frame is not None and frame.date is None:
+        named = Counter(int(y) for sentence, _, _ in body for y in YEAR.findall(sentence.text))
+        if named:
+            frame = frame.model_copy(update={"year_named": max(sorted(named), key=named.__getitem__)})
     if frame is not None and frame.recipients:
         # A presenter whose sentence names no receiver acts for the article's own recipient: a
         # regional round's governor is not the national ceremony's presenter.
