@@ -290,12 +290,19 @@ def _same_time(x: str, y: str, group_of: dict[str, EventGroup], ref: dict) -> Re
 def check_weekdays(rule: Rule, articles: list[ArticleClaims]) -> list[Finding]:
     out = []
     for article in articles:
+        # One slip written twice in an article ("Selasa (16/12/2024)" in the lead and the body) is one finding.
+        slips: dict[tuple[str, str], list[Claim]] = {}
         for claim in article.claims:
             if claim.attribute != rule.attribute or claim.partial is None:
                 continue
             actual = claim.partial.as_date()
-            if actual is None or int(claim.value) == actual.weekday():
-                continue
+            if actual is not None and int(claim.value) != actual.weekday():
+                slips.setdefault((claim.value, claim.partial.iso()), []).append(claim)
+        for same in slips.values():
+            claim = same[0]
+            assert claim.partial is not None
+            actual = claim.partial.as_date()
+            assert actual is not None
             written = claim.display.split(" (")[0]
             blanks = (("written", written), ("date", claim.partial.iso()), ("actual", str(actual.weekday())))
             reasons = [Phrase(key="calendar", params=blanks)]
@@ -304,10 +311,10 @@ def check_weekdays(rule: Rule, articles: list[ArticleClaims]) -> list[Finding]:
                 reasons.append(Phrase(key="year_may_slip", params=(("written", written), ("fits", fits.isoformat()))))
             message = say_message("en", rule.id, rule.message, blanks)
             why = "; ".join(say("en", r) for r in reasons)
-            evidence = (FindingEvidence(path=claim.evidence.path, line=claim.evidence.line, column=claim.evidence.column,
-                                        value=written, quote=claim.evidence.quote),)
+            evidence = tuple(FindingEvidence(path=c.evidence.path, line=c.evidence.line, column=c.evidence.column,
+                                             value=c.display.split(" (")[0], quote=c.evidence.quote) for c in same)
             out.append(Finding(
-                id=_fingerprint(rule.id, claim.display, [(claim.evidence.quote, claim.display)]),
+                id=_fingerprint(rule.id, claim.display, [(c.evidence.quote, c.display) for c in same]),
                 rule=rule.id, attribute=rule.attribute, severity=rule.level, subject=f"{written} {claim.partial.iso()}",
                 message=message, why=why, confidence=1.0,
                 evidence=evidence, message_params=blanks, reasons=tuple(reasons),

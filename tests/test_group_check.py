@@ -163,3 +163,10 @@ def test_a_weekday_that_fits_the_articles_own_year_says_the_year_may_be_the_slip
                               "Senin (19/8/2025).\n"})
     (finding,) = findings([tmp_path], "weekday")
     assert "the year may be the slip" in finding["why"] and "2024-08-19" in finding["why"]
+
+
+def test_one_weekday_slip_written_twice_in_an_article_is_one_finding_with_both_places(tmp_path):
+    write(tmp_path, {"a.txt": "Judul\n\nPenghargaan diserahkan di Jakarta, Selasa (16/12/2024) malam.\n\n"
+                              "Acara itu digelar di Hotel Movenpick, Jakarta, Selasa (16/12/2024).\n"})
+    [f] = findings([tmp_path], "weekday")
+    assert [e["line"] for e in f["evidence"]] == [3, 5]
