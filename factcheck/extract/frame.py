@@ -73,6 +73,11 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
         source = (ClaimSource.listing if id(e.sentence) in (listed or set())
                   else ClaimSource.act if e is main else ClaimSource.joined)
         first_claim = len(claims)
+        # "... yang digelar Rabu (3/7), pembukaan Gelar Dagang ... Kamis (4/7), hingga puncak
+        # Harganas, Sabtu (6/7)": a sentence giving three days (another sentence than the act's,
+        # two) is a schedule of stages.
+        days = len({d.date.iso() for d in e.dates if d.date})
+        schedule = days >= 3 or (e is not main and days >= 2)
         for d in e.dates:
             if d.date is None or (main_date is not None and (main_date.days_to(d.date) or 0) > INTRA_ARTICLE_DAYS):
                 continue
@@ -90,7 +95,7 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
             again = source == ClaimSource.joined and bool(pack.anaphora_re.match(e.sentence.text, d.end))
             claims.append(Claim(attribute="date", value=d.date.iso(), display=d.text, partial=d.date,
                                 source=ClaimSource.document if signed else ClaimSource.quote if said
-                                else ClaimSource.act if again else source,
+                                else ClaimSource.act if again else ClaimSource.listing if schedule else source,
                                 evidence=unit.evidence(offset + d.start, offset + d.end)))
         for role in e.roles:
             value = person_value(role.mention, people)
