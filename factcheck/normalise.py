@@ -115,8 +115,9 @@ def texts_compatible(a: str, b: str, qualifiers: frozenset[str] = frozenset(),
     x, y = text_tokens(a, expansions), text_tokens(b, expansions)
     if {t for t in x if RANK.match(t) or t in qualifiers} != {t for t in y if RANK.match(t) or t in qualifiers}:
         return False
-    # Forms of one word ("Pelestari" / "Pelestarian") count as that word.
-    x = frozenset(next((u for u in y if _same_stem(t, u)), t) for t in x)
+    # Forms of one word ("Pelestari" / "Pelestarian") count as that word, and so does a long word
+    # with one letter off ("Pahlawan Masional").
+    x = frozenset(next((u for u in y if _same_stem(t, u)), _spelled_as(t, set(y))) for t in x)
     return x <= y or y <= x
 
 
