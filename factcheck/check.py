@@ -25,7 +25,7 @@ from .normalise import (
     same_person_value,
     texts_compatible,
 )
-from .report.words import fill, say, words
+from .report.words import say, say_message, words
 from .rules import COMPARATORS as RULE_COMPARATORS
 from .rules import GroupingConfig, Rule
 
@@ -309,7 +309,7 @@ def check_weekdays(rule: Rule, articles: list[ArticleClaims]) -> list[Finding]:
             fits = _year_that_fits(actual, int(claim.value), article.anchor)
             if fits is not None:
                 reasons.append(Phrase(key="year_may_slip", params=(("written", written), ("fits", fits.isoformat()))))
-            message = say_message("en", rule.id, rule.message, blanks)
+            message = _english_message(rule, blanks)
             why = "; ".join(say("en", r) for r in reasons)
             evidence = tuple(FindingEvidence(path=c.evidence.path, line=c.evidence.line, column=c.evidence.column,
                                              value=c.display.split(" (")[0], quote=c.evidence.quote) for c in same)
@@ -347,11 +347,10 @@ def _fingerprint(rule: str, subject: str, values: list[tuple[str, str]]) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def say_message(code: str, rule_id: str, template: str, blanks: tuple[tuple[str, str], ...]) -> str:
-    """A rule's message in a language: the report words' own form of the rule's message when
-    they have one (shipped rules), else the rule file's message, with weekdays and dates named
-    in that language."""
-    return fill(code, words(code).messages.get(rule_id, template), dict(blanks))
+def _english_message(rule: Rule, blanks: tuple[tuple[str, str], ...], doubt: Phrase | None = None) -> str:
+    """The message JSON and the plain formats carry: the English words' form of a shipped rule's
+    message, else the rule file's."""
+    return say_message("en", words("en").messages.get(rule.id, rule.message), dict(blanks), doubt)
 
 
 def _pair_severity(rule: Rule, a: Claim, b: Claim, relation: Relation, cfg: GroupingConfig) -> tuple[Severity, float]:
@@ -413,15 +412,14 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims], cfg: Groupin
         certainty = "maybe"
     blanks = (("subject", entry.subject), ("values", shown), ("unit", entry.key or "items"))
     why = "; ".join(say("en", r) for r in reasons) + ": " + words("en").certainty[certainty]
-    message = say_message("en", rule.id, rule.message, blanks)
-    if severity != rule.level:
-        message += f" ({say('en', reasons[-1] if weak else reasons[0])})"
+    doubt = (reasons[-1] if weak else reasons[0]) if severity != rule.level else None
+    message = _english_message(rule, blanks, doubt)
     return Finding(
         id=_fingerprint(rule.id, entry.subject + "|" + entry.key + "|" + ",".join(entry.recipients),
                         [(e.quote, e.value) for e in evidence]),
         rule=rule.id, attribute=rule.attribute, severity=severity, subject=entry.subject, message=message, why=why,
         confidence=round(confidence, 2), evidence=evidence, certainty=certainty,
-        message_params=blanks, reasons=tuple(reasons),
+        message_params=blanks, reasons=tuple(reasons), doubt=doubt,
     )
 
 

@@ -246,6 +246,7 @@ class Finding(Frozen):
     # What `message` and `why` say, as data, so that a report says it in its own language.
     message_params: tuple[tuple[str, str], ...] = ()
     reasons: tuple[Phrase, ...] = ()
+    doubt: Phrase | None = None  # the reason the message ends with when the rule's level was lowered
 
 
 class ArticleSummary(Frozen):

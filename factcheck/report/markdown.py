@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import PurePath
 
 from ..models import ArticleSummary, Finding, Report
-from .words import fill, language_of, say, words
+from .words import language_of, say, say_message, words
 
 ORDER = {"error": 0, "warning": 1, "info": 2}
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -55,14 +55,11 @@ def _verdict(f: Finding, code: str) -> str:
 
 
 def _message(f: Finding, code: str) -> str:
-    """The rule's message in the report's language, with its verdict's doubt when it was lowered."""
+    """The rule's message in the report's language (a rule without words in it: as JSON has it)."""
     template = words(code).messages.get(f.rule)
     if template is None or not f.message_params:
         return f.message
-    message = fill(code, template, dict(f.message_params))
-    if f.certainty in ("weak", "maybe") and f.reasons:
-        message += f" ({say(code, f.reasons[-1] if f.certainty == 'weak' else f.reasons[0])})"
-    return message
+    return say_message(code, template, dict(f.message_params), f.doubt)
 
 
 def render(report: Report) -> str:

@@ -83,6 +83,11 @@ def say(code: str, phrase: Phrase) -> str:
     return fill(code, words(code).reasons.get(phrase.key, phrase.key), phrase.blanks)
 
 
+def say_message(code: str, template: str, blanks: dict[str, str], doubt: Phrase | None = None) -> str:
+    """A rule's message in a language, ending with the reason for doubt when there is one."""
+    return fill(code, template, blanks) + (f" ({say(code, doubt)})" if doubt else "")
+
+
 def language_of(report: Report, rules_dir: Path = RULES_DIR) -> str:
     """The language asked for; unless told (or "auto"), that of most articles (Indonesian on a tie)."""
     if report.language not in (None, "auto"):
