@@ -291,20 +291,15 @@ def check_weekdays(rule: Rule, articles: list[ArticleClaims]) -> list[Finding]:
     out = []
     for article in articles:
         # One slip written twice in an article ("Selasa (16/12/2024)" in the lead and the body) is one finding.
-        slips: dict[tuple[str, str], list[Claim]] = {}
+        slips: dict[tuple[str, dt.date], list[Claim]] = {}
         for claim in article.claims:
-            if claim.attribute != rule.attribute or claim.partial is None:
-                continue
-            actual = claim.partial.as_date()
+            actual = claim.partial.as_date() if claim.attribute == rule.attribute and claim.partial else None
             if actual is not None and int(claim.value) != actual.weekday():
-                slips.setdefault((claim.value, claim.partial.iso()), []).append(claim)
-        for same in slips.values():
+                slips.setdefault((claim.value, actual), []).append(claim)
+        for (_, actual), same in slips.items():
             claim = same[0]
-            assert claim.partial is not None
-            actual = claim.partial.as_date()
-            assert actual is not None
             written = claim.display.split(" (")[0]
-            blanks = (("written", written), ("date", claim.partial.iso()), ("actual", str(actual.weekday())))
+            blanks = (("written", written), ("date", actual.isoformat()), ("actual", str(actual.weekday())))
             reasons = [Phrase(key="calendar", params=blanks)]
             fits = _year_that_fits(actual, int(claim.value), article.anchor)
             if fits is not None:
@@ -315,7 +310,7 @@ def check_weekdays(rule: Rule, articles: list[ArticleClaims]) -> list[Finding]:
                                              value=c.display.split(" (")[0], quote=c.evidence.quote) for c in same)
             out.append(Finding(
                 id=_fingerprint(rule.id, claim.display, [(c.evidence.quote, c.display) for c in same]),
-                rule=rule.id, attribute=rule.attribute, severity=rule.level, subject=f"{written} {claim.partial.iso()}",
+                rule=rule.id, attribute=rule.attribute, severity=rule.level, subject=f"{written} {actual.isoformat()}",
                 message=message, why=why, confidence=1.0,
                 evidence=evidence, message_params=blanks, reasons=tuple(reasons),
             ))

@@ -353,7 +353,6 @@ class Pack:
         self.grammar = load_model(folder / "grammar.yaml", GrammarFile)
         g = self.grammar
         self.weekday_index = {fold(w): i for i, names in enumerate(self.calendar.weekdays) for w in names}
-        self.weekday_name = [names[0] for names in self.calendar.weekdays]
         self.month_index = {fold(m): i + 1 for i, names in enumerate(self.calendar.months) for m in names}
         self.relative_index = {fold_phrase(k): days for k, days in self.calendar.relative_days.items()}
         self.signal_words = frozenset(g.signal_words)

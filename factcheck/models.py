@@ -151,7 +151,6 @@ class Claim(Frozen):
     recipients: tuple[str, ...] = ()  # who the award or act is for: person and region ids
     unit: str | None = None  # what a quantity counts
     approximate: bool = False
-    weekday: str | None = None  # the weekday as written, for weekday claims
     partial: PartialDate | None = None
     source: ClaimSource = ClaimSource.body
 

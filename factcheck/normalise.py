@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from .extract.people import name_match
@@ -117,7 +118,7 @@ def texts_compatible(a: str, b: str, qualifiers: frozenset[str] = frozenset(),
         return False
     # Forms of one word ("Pelestari" / "Pelestarian") count as that word, and so does a long word
     # with one letter off ("Pahlawan Masional").
-    x = frozenset(next((u for u in y if _same_stem(t, u)), _spelled_as(t, set(y))) for t in x)
+    x = frozenset(next((u for u in y if _same_stem(t, u)), _spelled_as(t, y)) for t in x)
     return x <= y or y <= x
 
 
@@ -217,7 +218,7 @@ def _initialisms(parts: list[frozenset[str]]) -> frozenset[str]:
                      if len(w) >= 3 and w.isalpha() and "".join(sorted(w)) in letters and len(part) > 1)
 
 
-def _spelled_as(word: str, others: set[str]) -> str:
+def _spelled_as(word: str, others: AbstractSet[str]) -> str:
     """The other side's spelling of a long word written with its letters in another order or one
     letter off ("Gradhika" / "Grhadika" Bhakti Praja), else the word itself."""
     if word in others or len(word) < 6:

@@ -108,10 +108,6 @@ def _reads_as_stamp(text: str, dates: list[DateMention], offset: int = 0) -> boo
     return len(rest.split()) <= 5 and not rest.rstrip().endswith(".")
 
 
-def _is_dateline(unit: TextUnit, dates: list[DateMention]) -> bool:
-    return _reads_as_stamp(unit.text, dates)
-
-
 def _dual_office(text: str, mention: Mention, lexicon: Lexicon, pack: Pack) -> bool:
     """"Menteri Investasi/Kepala BKPM Rosan Roeslani": two offices joined by a slash, both held
     ("Menteri ATR/BPN" is one office: no office follows its slash)."""
@@ -153,7 +149,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
 
     # Anchor for relative dates: front matter first, else a dateline.
     first_pass = {id(u): find_dates(u.text, pack) for u in units}
-    datelines = {id(u) for u in units if u.zone == Zone.body and _is_dateline(u, first_pass[id(u)])}
+    datelines = {id(u) for u in units if u.zone == Zone.body and _reads_as_stamp(u.text, first_pass[id(u)])}
     prefix_dates = [blank_dateline_prefix(u, pack, lexicon) for u in units if u.zone == Zone.body]
     own_lines = {id(u): _dates_on_own_lines(u, first_pass[id(u)]) for u in units}
     anchor = article.meta.published

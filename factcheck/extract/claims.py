@@ -23,11 +23,9 @@ def weekday_claims(sentence: Sentence, dates: list[DateMention], pack: Pack) -> 
         # Only a written year can make a weekday wrong; with a guessed year the guess is the doubt.
         if d.weekday is None or d.date is None or not d.year_written or d.date.as_date() is None:
             continue
-        actual = d.date.as_date().weekday()  # type: ignore[union-attr]
         out.append(Claim(
             attribute="weekday", value=str(d.weekday), display=f"{d.weekday_text} ({d.date.iso()})",
-            evidence=sentence.unit.evidence(sentence.start + d.start, sentence.start + d.end),
-            weekday=pack.weekday_name[actual], partial=d.date,
+            evidence=sentence.unit.evidence(sentence.start + d.start, sentence.start + d.end), partial=d.date,
         ))
     return out
 

@@ -380,13 +380,16 @@ def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
     return before is not None and fold(before.group(1)) in lexicon.building_words
 
 
+COMMA_AND_WORD = re.compile(r"\s*,\s*(?:\w+\s+)?")
+
+
 def _office_follows(text: str, end: int, lexicon: Lexicon, pack: Pack) -> bool:
     """A comma, then an office within the next two words ("Nova Arisne, Sekretaris Deputi ...")."""
-    after = re.match(r"\s*,\s*(?:\w+\s+)?", text[end:end + 40])
+    after = COMMA_AND_WORD.match(text, end)
     if after is None:
         return False
-    office = lexicon.office_re(pack.code).search(text, end + after.start(), end + after.end() + 30)
-    return office is not None and office.start() <= end + after.end()
+    office = lexicon.office_re(pack.code).search(text, end, after.end() + 30)
+    return office is not None and office.start() <= after.end()
 
 
 def _apposition_closes(text: str, end: int) -> bool:
