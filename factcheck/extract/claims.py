@@ -10,7 +10,7 @@ from ..models import Claim, Status
 from .dates import DateMention
 from .events import capitalised_run, count_share, is_named_run, is_not_a_count, org_id, phrase_spans, read_unit, subject_start
 from .numbers import find_numbers
-from .people import Mention
+from .people import Mention, joined_offices
 from .resolve import Person, recipient_ids
 from .text import Sentence
 
@@ -33,7 +33,9 @@ def weekday_claims(sentence: Sentence, dates: list[DateMention], pack: Pack) -> 
 def title_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, Person], pack: Pack) -> list[Claim]:
     out = []
     before_oath = _held_before_oath(sentence.text, mentions, pack)
-    listed = _offices_listed_before_names(sentence.text, mentions, pack)
+    # "Bupati dan Wakil Bupati Edi Damansyah bersama Rendi Solihin": offices listed, then the names
+    # in the same order; the office next to the first name is not that person's.
+    listed = joined_offices(sentence.text, mentions, pack)
     for i, m in enumerate(mentions):
         if m.office is None or m.person is None or m.name is None or i in listed:
             continue
@@ -43,21 +45,6 @@ def title_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, 
             evidence=sentence.unit.evidence(sentence.start + m.start, sentence.start + m.end),
         ))
     return out
-
-
-def _offices_listed_before_names(text: str, mentions: list[Mention], pack: Pack) -> set[int]:
-    """"Bupati dan Wakil Bupati Edi Damansyah bersama Rendi Solihin": offices listed, then the
-    names in the same order; the office next to the first name is not that person's."""
-    joint = pack.marker_res.get("joint")
-    if joint is None:
-        return set()
-    listed = set()
-    for i, (first, second) in enumerate(zip(mentions, mentions[1:], strict=False), 1):
-        if first.office is not None and first.name is None and second.office is not None and second.name is not None:
-            gap = text[first.end:second.start]
-            if joint.fullmatch(gap.strip(" ,")):
-                listed.add(i)
-    return listed
 
 
 def _held_before_oath(text: str, mentions: list[Mention], pack: Pack) -> set[int]:

@@ -366,12 +366,21 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
         if pack.nickname_re and named.key and nickname.key and pack.nickname_re.match(text[named.end:nickname.start]):
             nickname.key, nickname.office = named.key, nickname.office or named.office
     # "Mantan Gubernur DKI Jakarta dan Wali Kota Solo ini": "mantan" holds for every office of the list.
-    joint = pack.marker_res.get("joint")
-    for listed, following in zip(mentions, mentions[1:], strict=False):
-        if listed.status == Status.past and listed.office and following.office and listed.name is None and joint \
-                and joint.fullmatch(text[listed.end:following.start].strip(" ,")):
-            following.status = Status.past
+    for i in joined_offices(text, mentions, pack):
+        if mentions[i - 1].status == Status.past:
+            mentions[i].status = Status.past
     return mentions
+
+
+def joined_offices(text: str, mentions: list[Mention], pack: Pack) -> list[int]:
+    """The mentions that follow an office written without a name and joined to it by "dan",
+    "serta" ...: "Bupati dan Wakil Bupati X", "mantan Gubernur DKI dan Wali Kota Solo"."""
+    joint = pack.marker_res.get("joint")
+    if joint is None:
+        return []
+    return [i for i, (first, second) in enumerate(zip(mentions, mentions[1:], strict=False), 1)
+            if first.office is not None and first.name is None and second.office is not None
+            and joint.fullmatch(text[first.end:second.start].strip(" ,"))]
 
 
 def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
