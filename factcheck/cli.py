@@ -369,6 +369,9 @@ def entry() -> None:
     interpreter's teardown (freeing every object and module one by one), which costs a
     pre-publish check a fifth of its time; nothing is left open by then (as mypy does)."""
     code = main()
+    from .patterns import STORE
+
+    STORE.save()  # what this run compiled, for the next run's start-up
     try:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -400,7 +403,10 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (no flush error at exit)
         return 0
     except Exception as exc:  # an internal error must not pass for "findings found" (exit 1)
-        _say(f"internal error: {type(exc).__name__}: {exc}")
+        from .datafile import DataFileError
+
+        # A rules or lexicon file that cannot be used is the user's to fix: say where, as a linter does.
+        _say(str(exc) if isinstance(exc, DataFileError) else f"internal error: {type(exc).__name__}: {exc}")
         return 2
 
 

@@ -15,6 +15,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from . import patterns
 from .datafile import DataFileError, load_model
 
 
@@ -78,7 +79,7 @@ class NumbersFile(Strict):
 
 # A group that repeats something that itself repeats ("(\w+\s?)+"): it can take exponential
 # time on a line that almost matches, so noise patterns may not have one.
-NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
+NESTED_QUANTIFIER = patterns.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
 
 
 def checked_pattern(pattern: str) -> str:
@@ -87,11 +88,11 @@ def checked_pattern(pattern: str) -> str:
     if not pattern.strip():
         raise ValueError("empty pattern: it would mark every line")
     try:
-        compiled = re.compile(pattern, re.IGNORECASE)
+        compiled = patterns.compile(pattern, re.IGNORECASE)
     except re.error as exc:
         raise ValueError(f"pattern {pattern!r} does not compile: {exc.msg} at position {exc.pos}") from exc
     try:  # the noise patterns run joined into one alternation: each must work inside a group
-        re.compile(f"x|(?:{pattern})", re.IGNORECASE)
+        patterns.compile(f"x|(?:{pattern})", re.IGNORECASE)
     except re.error as exc:
         raise ValueError(f"pattern {pattern!r} cannot stand beside the others (inline flags?): {exc.msg}") from exc
     if compiled.fullmatch(""):
@@ -312,8 +313,13 @@ def alternation(words: list[str] | set[str] | tuple[str, ...], ignore_case: bool
     """A regex matching any of the literal phrases, preferring the longest, with spaces matching
     any whitespace. Built as a trie ("Wakil (?:Gubernur|Presiden)") so that a lexicon of a
     thousand aliases is matched in one pass instead of trying each alias in turn."""
-    phrases = sorted({re.sub(r"\s+", " ", w.lower() if ignore_case else w) for w in words if w})
-    return _trie_pattern(phrases) or r"(?!x)x"
+    listed = sorted(w for w in words if w)
+
+    def build() -> str:
+        phrases = sorted({re.sub(r"\s+", " ", w.lower() if ignore_case else w) for w in listed})
+        return _trie_pattern(phrases) or r"(?!x)x"
+
+    return patterns.STORE.alternation([str(ignore_case), *listed], build)
 
 
 def _trie_pattern(suffixes: list[str]) -> str:
@@ -338,7 +344,7 @@ def _trie_pattern(suffixes: list[str]) -> str:
 
 
 def phrase_re(words: list[str] | set[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’])(?:{alternation(words)})(?![\w'’])", flags)
+    return patterns.compile(rf"(?<![\w'’])(?:{alternation(words)})(?![\w'’])", flags)
 
 
 class Pack:
@@ -401,16 +407,16 @@ class Pack:
         self.marker_res = {role: phrase_re(words) for role, words in g.markers.model_dump().items() if words}
         self.past_re = phrase_re(g.status.past)
         self.irrealis_re = phrase_re(g.status.irrealis)
-        never = re.compile(r"(?!x)x")
-        self.speech_tail_re = re.compile(rf"(?<![\w'’])(?:{alternation(g.speech_verbs)})(?![\w'’])[^.!?\"“”]{{0,80}}$",
+        never = patterns.compile(r"(?!x)x")
+        self.speech_tail_re = patterns.compile(rf"(?<![\w'’])(?:{alternation(g.speech_verbs)})(?![\w'’])[^.!?\"“”]{{0,80}}$",
                                          re.IGNORECASE) if g.speech_verbs else never
         self.list_intro_re = phrase_re(g.list_intros) if g.list_intros else never
-        self.anaphora_re = re.compile(rf"\W{{0,3}}(?:{alternation(g.anaphora_words)})(?![\w'’])",
+        self.anaphora_re = patterns.compile(rf"\W{{0,3}}(?:{alternation(g.anaphora_words)})(?![\w'’])",
                                       re.IGNORECASE) if g.anaphora_words else never
-        self.other_date_re = re.compile(
+        self.other_date_re = patterns.compile(
             rf"(?<![\w'’])(?:{alternation(g.other_date_words)})(?![\w'’])\W*(?:\w+\W+){{0,3}}$",
             re.IGNORECASE) if g.other_date_words else never
-        self.document_date_re = re.compile(
+        self.document_date_re = patterns.compile(
             rf"(?<![\w'’])(?:{alternation(g.document_date_words)})(?![\w'’])\W*(?:\w+\W+){{0,2}}$",
             re.IGNORECASE) if g.document_date_words else never
         self.concurrent_re = phrase_re(g.status.concurrent)
@@ -421,9 +427,9 @@ class Pack:
         self.approx_re = phrase_re(self.numbers.approximate)
         self.share_re = phrase_re(self.numbers.share_words) if self.numbers.share_words else None
         words = alternation(self.numbers.not_a_count_before) if self.numbers.not_a_count_before else None
-        self.not_a_count_re = re.compile(rf"(?<![\w'’])(?:{words})\s+$", re.IGNORECASE) if words else None
+        self.not_a_count_re = patterns.compile(rf"(?<![\w'’])(?:{words})\s+$", re.IGNORECASE) if words else None
         nicknames = alternation(g.nickname_markers)
-        self.nickname_re = re.compile(rf"^[\s,]*(?:{nicknames})[\s,]*$", re.IGNORECASE) if g.nickname_markers else None
+        self.nickname_re = patterns.compile(rf"^[\s,]*(?:{nicknames})[\s,]*$", re.IGNORECASE) if g.nickname_markers else None
 
     def kind(self, name: str) -> EventKind:
         return self.grammar.event_kinds.get(name, EventKind())
@@ -489,7 +495,7 @@ class Lexicon:
         levels = ["Provinsi", r"Prov\.", "Kabupaten", r"Kab\.", "Kota Administrasi", "Kota", "Pemkab", "Pemkot", "Pemprov",
                   "Pemerintah Kabupaten", "Pemerintah Kota", "Pemerintah Provinsi"]
         region_prefix = rf"(?:(?P<level>{'|'.join(levels)})(?:\s*\([^()\n]{{1,20}}\))?\s+)?"
-        self.region_re = re.compile(
+        self.region_re = patterns.compile(
             rf"(?<![\w'’]){region_prefix}(?P<name>{alternation(list(self.region_by_name))})(?![\w'’])",
             re.IGNORECASE,
         )
@@ -502,7 +508,7 @@ class Lexicon:
             if venue.part_of:
                 parent[fold(venue.name)] = fold(venue.part_of)
         self.venue_parent = parent
-        self.venue_re = re.compile(
+        self.venue_re = patterns.compile(
             rf"(?<![\w'’])(?:{alternation(list(self.venue_by_name))})(?![\w'’])", re.IGNORECASE
         )
         self.acting_canonical = {
@@ -527,7 +533,7 @@ class Lexicon:
             offices = [a for o in self.offices.offices for a in self._aliases(o, code)]
             acting = alternation([a for act in self.offices.acting for a in self._aliases(act, code)])
             paren = r"(?:\s*\([^()\n]{1,40}\))?"
-            self._office_res[code] = re.compile(
+            self._office_res[code] = patterns.compile(
                 # "Pj Bupati", "Pj. Bupati" and "Pj.Bupati" alike.
                 rf"(?<![\w'’])(?:(?P<acting>{acting}){paren}(?:\s+|\.\s*))?(?P<office>{alternation(offices)})(?![\w'’]){paren}",
                 re.IGNORECASE,
