@@ -185,6 +185,8 @@ class GrammarFile(Strict):
     award_name_breaks: list[str] = []
     decree_nouns: list[str] = []
     doer_fillers: list[str] = []
+    # Words that open a new clause with its own subject ("..., sedangkan Kota Samarinda memperoleh").
+    clause_breaks: list[str] = []
     nickname_markers: list[str] = []
     # Verbs of saying: a date right after "ujar X, Rabu (24/4)" dates the statement, not the act.
     speech_verbs: list[str] = []
@@ -383,6 +385,7 @@ class Pack:
         self.abbreviations = frozenset(fold(w) for w in g.abbreviations)
         self.others = frozenset(fold(w) for w in self.numbers.others)
         self.doer_fillers = frozenset(fold(w) for w in g.doer_fillers)
+        self.clause_breaks = tuple(fold(w) for w in g.clause_breaks)
         self.measures = {fold(k): v for k, v in self.numbers.measures.items()}
         self.unit_class = {fold(w): name for name, words in self.numbers.unit_classes.items() for w in words}
         self._compiled = False

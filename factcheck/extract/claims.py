@@ -107,7 +107,9 @@ def _category_recipients(text: str, start: int, end: int, mentions: list[Mention
     verbs = sorted(pack.receive_re.finditer(text), key=lambda v: min(abs(v.start() - start), abs(v.end() - end)))
     for verb in verbs[:1]:
         if fold(" ".join(verb.group(0).split())) in pack.received_by:
-            after = next((m for m in known if 0 <= m.start - verb.end() <= 3), None)
+            # "diterima langsung Wali Kota Balikpapan": words such as "langsung" and "oleh" may stand between
+            after = next((m for m in known if m.start >= verb.end()
+                          and all(fold(w) in pack.doer_fillers for w in text[verb.end():m.start].split())), None)
             if after is not None:
                 return recipient_ids(after, people)
             run = capitalised_run(text, verb.end())
@@ -116,7 +118,12 @@ def _category_recipients(text: str, start: int, end: int, mentions: list[Mention
             before = [m for m in known if m.end <= verb.start()]
             if before:
                 return recipient_ids(before[-1], people)
-            begin = subject_start(text, dates)
+            begin = max(subject_start(text, dates), _clause_start(text, verb.start(), pack))
+            # "Kota A meraih kategori X, Kota B meraih kategori Y": after an earlier receiving verb,
+            # the clause of this one begins at the comma that follows it.
+            earlier = [v.end() for v in pack.receive_re.finditer(text, begin, verb.start())]
+            comma = text.find(",", earlier[-1], verb.start()) if earlier else -1
+            begin = comma + 1 if comma >= 0 else begin
             orgs = [r for r in lexicon.region_re.finditer(text, begin, verb.start()) if r.group("level")]
             run = capitalised_run(text, begin)
             run = run if run and run[1] <= verb.start() and is_named_run(text, run, pack, lexicon) else None
@@ -134,6 +141,22 @@ def _category_recipients(text: str, start: int, end: int, mentions: list[Mention
     # "Salah satunya Kota Madiun, peraih kategori ...": the region named just before
     regions = [r for r in lexicon.region_re.finditer(text, max(0, start - 80), start) if r.group("level")]
     return {org_id(regions[-1].group(0), lexicon)} if regions else set()
+
+
+def _clause_start(text: str, pos: int, pack: Pack) -> int:
+    """Where the clause holding `pos` begins: after the last clause break before it, else 0."""
+    head = fold(text[:pos])
+    return max((i + len(w) for w in pack.clause_breaks if (i := _last_word(head, w)) >= 0), default=0)
+
+
+def _last_word(text: str, word: str) -> int:
+    """The last place `word` stands as a word (or, for punctuation, at all) in `text`, else -1."""
+    if not word[:1].isalnum():
+        return text.rfind(word)
+    found = -1
+    for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])", text):
+        found = m.start()
+    return found
 
 
 def _org_with_region(text: str, run: tuple[int, int], lexicon: Lexicon) -> set[str]:
