@@ -178,3 +178,21 @@ def test_an_awards_name_in_a_headline_starts_after_its_verb_or_list_words(tmp_pa
             "Convention Centre Ancol, Jakarta, Kamis (16/3/2023).\n")
     event = claims_of(tmp_path, text).event
     assert event is not None and event.name_tokens == ("apbd",) and event.edition == 2023
+
+
+@pytest.mark.parametrize("text,kind", [
+    # aid handed over: money, savings books, food parcels are what a handover hands over
+    ("Presiden Joko Widodo menyerahkan 1.200 buku tabungan berisi dana stimulan kepada warga di Kota Palu, Selasa (23/10/2018).", "handover"),
+    ("Bupati Sleman Kustini menyerahkan paket sembako kepada warga terdampak banjir di Balai Desa Sendangadi, Senin (4/3/2024).", "handover"),
+    # an opening ceremony named by its noun, with no verb of opening
+    ("Kontingen Indonesia memasuki stadion pada upacara pembukaan PON XXI di Banda Aceh, Senin (9/9/2024) malam.", "opening"),
+])
+def test_what_is_handed_over_or_opened_makes_the_event(tmp_path, text, kind):
+    assert claims_of(tmp_path, "Judul\n\n" + text).event.kind == kind
+
+
+def test_a_seat_of_honour_is_no_award(tmp_path):
+    text = ("Judul\n\nDari tribun kehormatan, Presiden Joko Widodo melambaikan tangan kepada para atlet di Stadion Harapan "
+            "Bangsa, Banda Aceh, Senin (9/9/2024).")
+    event = claims_of(tmp_path, text).event
+    assert event is None or event.kind != "award"
