@@ -183,6 +183,8 @@ class GrammarFile(Strict):
     # Words that end a capitalised run before an award's name: a headline's verb or list word
     # ("Gayo Lues Raih APBD Award 2023", "Daftar Lengkap Daerah Penerima APBD Award").
     award_name_breaks: list[str] = []
+    # Verbs in the bare form headlines use ("Jokowi Ungkap Alasan Pilih ..."): never part of a name.
+    headline_verbs: list[str] = []
     decree_nouns: list[str] = []
     doer_fillers: list[str] = []
     # Words that open a new clause with its own subject ("..., sedangkan Kota Samarinda memperoleh").

@@ -196,3 +196,10 @@ def test_a_seat_of_honour_is_no_award(tmp_path):
             "Bangsa, Banda Aceh, Senin (9/9/2024).")
     event = claims_of(tmp_path, text).event
     assert event is None or event.kind != "award"
+
+
+def test_a_headline_of_bare_verbs_names_the_people_in_it_not_one_person(tmp_path):
+    text = ('KSAD Baru\nJokowi Ungkap Alasan Pilih Maruli Simanjuntak sebagai KSAD Gantikan Dudung\nPresiden Joko Widodo atau Jokowi memilih Letjen TNI Maruli Simanjuntak sebagai Kepala Staf Angkatan Darat (KSAD).\nEditor: Rina\nJAKARTA.COM - Presiden Joko Widodo atau Jokowi memilih Letjen TNI Maruli Simanjuntak sebagai Kepala Staf Angkatan Darat (KSAD), dari tiga calon.\n"Saya kira lengkap, ada tiga calon, tapi ini yang kami putuskan," ujar Jokowi seusai melantik Maruli Simanjuntak menjadi KSAD di Istana Negara, Rabu (29/11/2023).\n')
+    event = claims_of(tmp_path, text).event
+    assert event.recipients == ("person:maruli simanjuntak",)
+    assert event.presenter in (None, "person:jokowi")

@@ -71,7 +71,7 @@ class NameReader:
         numbers = [w for p in lexicon.packs.values()
                    for table in (p.numbers.units, p.numbers.teens, p.numbers.tens, p.numbers.hundreds, p.numbers.scales) for w in table]
         self.stop = pack.not_names | {fold(w) for w in calendar + numbers} | frozenset(
-            fold(w) for p in lexicon.packs.values() for w in p.grammar.not_names)
+            fold(w) for p in lexicon.packs.values() for w in p.grammar.not_names + p.grammar.headline_verbs)
         self.skip = lexicon.name_prefixes | lexicon.name_ranks
         self.inflected = [(tuple(fold(e) for e in p.grammar.not_name_endings), p.grammar.not_name_ending_min)
                           for p in lexicon.packs.values() if p.grammar.not_name_endings]
@@ -311,7 +311,7 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
                 end, found = found[1], None
         # "Wakil Gubernur, Nova Arisne, Sekretaris Deputi ...": a name between two offices set off
         # by commas is the second's, given after the name.
-        own_after = comma is not None and found is not None and _office_follows(text, found[1], lexicon, pack)
+        own_after = comma is not None and found is not None and _office_follows(text, found[1], lexicon, pack, reader)
         if found and (not comma or _apposition_closes(text, found[1])) and not own_after:
             mention.name, mention.key, mention.end = found[2], found[3], found[1]
         elif status != Status.target:
@@ -392,13 +392,20 @@ def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
 COMMA_AND_WORD = re.compile(r"\s*,\s*(?:\w+\s+)?")
 
 
-def _office_follows(text: str, end: int, lexicon: Lexicon, pack: Pack) -> bool:
-    """A comma, then an office within the next two words ("Nova Arisne, Sekretaris Deputi ...")."""
+def _office_follows(text: str, end: int, lexicon: Lexicon, pack: Pack, reader: OfficeReader) -> bool:
+    """A comma, then an office within the next two words ("Nova Arisne, Sekretaris Deputi ..."),
+    which has no holder of its own: in "Menhub, Budi Karya, Pj Gubernur Jatim, Adhy Karyono"
+    each office is followed by its own name."""
     after = COMMA_AND_WORD.match(text, end)
     if after is None:
         return False
     office = lexicon.office_re(pack.code).search(text, end, after.end() + 30)
-    return office is not None and office.start() <= after.end()
+    if office is None or office.start() > after.end():
+        return False
+    _, office_end = reader.office_at(text, office)  # "Menhub RI": the office with what qualifies it
+    comma = re.match(r"\s*,\s*", text[office_end:])
+    holder = reader.names.forward(text, office_end + comma.end()) if comma else None
+    return not (holder and _apposition_closes(text, holder[1]))
 
 
 def _apposition_closes(text: str, end: int) -> bool:
