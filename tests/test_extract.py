@@ -203,3 +203,12 @@ def test_a_headline_of_bare_verbs_names_the_people_in_it_not_one_person(tmp_path
     event = claims_of(tmp_path, text).event
     assert event.recipients == ("person:maruli simanjuntak",)
     assert event.presenter in (None, "person:jokowi")
+
+
+def test_an_english_page_stamp_on_an_indonesian_page_anchors_its_relative_dates(tmp_path):
+    text = ("Jalan Tol Binjai-Stabat Diresmikan\nRina Astuti • 7 February 2024 12:01\n"
+            "Medan: Presiden Joko Widodo meresmikan Jalan Tol Binjai-Langsa Seksi Binjai-Stabat di Kabupaten Langkat, "
+            "Sumatra Utara, hari ini.\n")
+    claims = claims_of(tmp_path, text)
+    assert claims.anchor is not None and claims.anchor.isoformat() == "2024-02-07"
+    assert claims.event.date.iso() == "2024-02-07"
