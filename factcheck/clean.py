@@ -10,6 +10,9 @@ import re
 from .lexicon import Lexicon
 from .models import Article, TextLine, Zone
 
+# A year and then a clock time: the page's stamp ("Rina Astuti • 7 February 2024 12:01"), which
+# stands first when the caption above it is noise; it is no headline.
+STAMP_LINE = re.compile(r"\b(?:19|20)\d{2}\b.*\b\d{1,2}[:.]\d{2}\b")
 SHORTCODE = re.compile(r"\[/?[a-z_][\w-]*(?:\s[^\[\]\n]*)?\]")
 SENTENCE_END = re.compile(r"[.!?…\"”:]\s*$")
 BULLET = re.compile(r"^\s*[-•*·]\s+\S")
@@ -62,7 +65,7 @@ def clean(article: Article, lexicon: Lexicon) -> Article:
         first = next((i for i, t in enumerate(texts) if t.strip() and zones[i] != Zone.noise), None)
         if first is not None:
             head = texts[first].strip()
-            if _is_headline_like(head) or (head.isupper() and len(head) < 200):
+            if (_is_headline_like(head) or (head.isupper() and len(head) < 200)) and not STAMP_LINE.search(head):
                 zones[first] = Zone.headline
 
     cleaned = tuple(

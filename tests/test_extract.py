@@ -206,9 +206,17 @@ def test_a_headline_of_bare_verbs_names_the_people_in_it_not_one_person(tmp_path
 
 
 def test_an_english_page_stamp_on_an_indonesian_page_anchors_its_relative_dates(tmp_path):
-    text = ("Jalan Tol Binjai-Stabat Diresmikan\nRina Astuti • 7 February 2024 12:01\n"
+    text = ("Presiden Joko Widodo. Foto: Biro Pers Setpres.\nRina Astuti • 7 February 2024 12:01\n"
             "Medan: Presiden Joko Widodo meresmikan Jalan Tol Binjai-Langsa Seksi Binjai-Stabat di Kabupaten Langkat, "
             "Sumatra Utara, hari ini.\n")
     claims = claims_of(tmp_path, text)
     assert claims.anchor is not None and claims.anchor.isoformat() == "2024-02-07"
     assert claims.event.date.iso() == "2024-02-07"
+
+
+def test_a_weekday_closing_the_acts_sentence_is_its_date_not_part_of_the_venue(tmp_path):
+    text = ("Judul\nRabu, 5 September 2018 13:48 WIB\n\nJakarta - Presiden Joko Widodo melantik sembilan gubernur di "
+            "Istana Negara, Jakarta, Rabu.\nPelantikan itu menindaklanjuti hasil Pilkada 27 Juni 2018.\n")
+    claims = claims_of(tmp_path, text)
+    assert claims.event.date.iso() == "2018-09-05"
+    assert claims.event.location == "Istana Negara, Jakarta"

@@ -72,5 +72,7 @@ def test_noise_never_yields_claims(tmp_path):
     text = ("Judul\n\nBaca Juga: Mendagri Tito Karnavian lantik Andi Sukma di Istana Negara, Senin (5/2/2024)\n"
             "Foto: Gubernur Jawa Timur Budi Santoso melantik Ahmad Zaini, Selasa (6/2/2024). (Foto: Dok)\n"
             "Baca berikutnya: Bupati Sleman lantik Sekda, Kamis (8/2/2024)\n"
-            "Read next: Governor swears in regent at the Grand Hall on Friday (9/2/2024)\n")
+            "Read next: Governor swears in regent at the Grand Hall on Friday (9/2/2024)\n"
+            "[Foto] Bupati Garut Rudy Gunawan melantik Nurdin Yana di Pendopo Garut, Rabu (7/2/2024). (Humas Garut)\n"
+            "Wali Kota Bogor Bima Arya melantik Syarifah Sofiah di Balai Kota Bogor. Foto: Humas Pemkot Bogor.\n")
     assert claims_of(tmp_path, text).claims == ()
