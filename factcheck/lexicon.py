@@ -432,7 +432,7 @@ class Pack:
         self.approx_re = phrase_re(self.numbers.approximate)
         self.share_re = phrase_re(self.numbers.share_words) if self.numbers.share_words else None
         words = alternation(self.numbers.not_a_count_before) if self.numbers.not_a_count_before else None
-        self.not_a_count_re = patterns.compile(rf"(?<![\w'’])(?:{words})\s+$", re.IGNORECASE) if words else None
+        self.not_a_count_re = patterns.compile(rf"(?<![\w'’])(?:{words})\s*:?\s*$", re.IGNORECASE) if words else None
         nicknames = alternation(g.nickname_markers)
         self.nickname_re = patterns.compile(rf"^[\s,]*(?:{nicknames})[\s,]*$", re.IGNORECASE) if g.nickname_markers else None
 

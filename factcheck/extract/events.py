@@ -17,7 +17,6 @@ from .text import Sentence
 PLACE_WORD = re.compile(r"\s*(\([^()]*\)|[^\s,;()]+)(\s*,)?")
 YEAR = re.compile(r"(?<![\w./-])(19[5-9]\d|20\d\d)(?![\w/-])")
 CAPITALISED = re.compile(r"^[A-Z0-9][\w'’/&.-]*$")
-NOT_A_COUNT_BEFORE = re.compile(r"(?:\bnomor|\bno\.?|\bpukul|\bke-?|\bpasal|\bayat|\btahun|\bperiode|\blantai|#)\s*:?\s*$", re.IGNORECASE)
 # "Rp 731. 571.160.000": thousands groups broken by a stray space; the first group is not the figure.
 NOT_A_COUNT_AFTER = re.compile(r"^(?:[./-]\d|/|-|\.\s\d{3}[.,]\d{3}|\s*(?:WIB|WITA|WIT|persen\s+suara)\b)")
 
@@ -436,7 +435,7 @@ def is_not_a_count(text: str, number: NumberMention, pack: Pack) -> bool:
     if YEAR.fullmatch(number.text):
         return True
     before = text[max(0, number.start - 12):number.start]
-    return bool(NOT_A_COUNT_BEFORE.search(before) or (pack.not_a_count_re and pack.not_a_count_re.search(before))
+    return bool((pack.not_a_count_re and pack.not_a_count_re.search(before))
                 or NOT_A_COUNT_AFTER.match(text[number.end:number.end + 12]))
 
 
