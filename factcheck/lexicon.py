@@ -189,6 +189,9 @@ class GrammarFile(Strict):
     doer_fillers: list[str] = []
     # Words that open a new clause with its own subject ("..., sedangkan Kota Samarinda memperoleh").
     clause_breaks: list[str] = []
+    # Words that bring in a second act held at the same ceremony ("bersamaan dengan penganugerahan
+    # gelar Pahlawan Nasional kepada empat tokoh"): what is counted after them is that act's.
+    other_act_markers: list[str] = []
     nickname_markers: list[str] = []
     # Verbs of saying: a date right after "ujar X, Rabu (24/4)" dates the statement, not the act.
     speech_verbs: list[str] = []
@@ -429,6 +432,7 @@ class Pack:
         self.location_prep_re = phrase_re(g.location.prepositions, 0)
         self.relative_re = phrase_re(g.location.relative_words, 0)
         self.category_re = phrase_re(g.category.markers)
+        self.other_act_re = phrase_re(g.other_act_markers) if g.other_act_markers else None
         self.approx_re = phrase_re(self.numbers.approximate)
         self.share_re = phrase_re(self.numbers.share_words) if self.numbers.share_words else None
         words = alternation(self.numbers.not_a_count_before) if self.numbers.not_a_count_before else None

@@ -410,9 +410,12 @@ class SentenceReader:
 
     def _counts(self, text: str, triggers, dates: list[DateMention]) -> list[tuple[NumberMention, str, bool, str | None]]:
         out: list[tuple[NumberMention, str, bool, str | None]] = []
+        other_act = self.pack.other_act_re.search(text) if self.pack.other_act_re else None
         for number in find_numbers(text, self.pack):
             if any(d.start <= number.start < d.end for d in dates) or is_not_a_count(text, number, self.pack):
                 continue
+            if other_act is not None and number.start >= other_act.end():
+                break  # counted for the other act of the ceremony
             unit, others, unit_end = read_unit(text, number.end, self.pack, self.lex)
             if not unit:
                 continue
