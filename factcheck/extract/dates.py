@@ -8,9 +8,14 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from .. import patterns
 from ..lexicon import Pack, alternation, fold, fold_phrase
 from ..models import PartialDate
+
+# How far back from a date its weekday may begin: "Kamis malam, " and a few spaces.
+LEAD_WINDOW = 48
 
 
 @dataclass(frozen=True)
@@ -36,23 +41,45 @@ def _cased(words: list[str]) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class _DatePattern:
+    """A date pattern, and the weekday that may stand before it ("Kamis (12/9/2024)"). The
+    weekday is looked for backwards from each match: a pattern that opens with an optional
+    weekday makes the regex engine try the weekday names at every position of the text, which
+    cost ten times the pattern itself."""
+
+    core: re.Pattern[str]
+    lead: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    groups: dict[str, Any]  # as re.Match.groupdict gives them
+    bare_start: int = -1
+
+
 @functools.lru_cache(maxsize=8)
-def _patterns(pack: Pack) -> list[re.Pattern[str]]:
+def _patterns(pack: Pack) -> list[_DatePattern]:
     wd = alternation(_cased([w for names in pack.calendar.weekdays for w in names]), ignore_case=False)
     mon = alternation(_cased([m for names in pack.calendar.months for m in names]), ignore_case=False)
     parts = alternation(pack.calendar.day_parts) if pack.calendar.day_parts else None
     part = rf"(?:\s+(?:{parts}))?" if parts else ""
-    lead = rf"(?:(?P<wd>{wd})(?:'s)?{part}\s*,?\s*)?"
+    # Ends where the date begins: searched in the few characters before each match.
+    lead = patterns.compile(rf"(?P<wd>{wd})(?:'s)?{part}\s*,?\s*\Z")
     edge = r"(?<![\w/.])"
-    pats = [
+    led = [
         # Kamis (12/9/2024), (20/10/23), Rabu (02/08/2017)
-        rf"{lead}\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)",
+        r"\(\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\s*\)",
         # 17/10/2022 with a year and no brackets
-        rf"{lead}{edge}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\d/])",
+        rf"{edge}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\d/])",
         # Senin, 22 Maret 2026 / 12 Sept 2024 / 9 Mei
-        rf"{lead}{edge}(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?(?:\s+(?P<y>\d{{4}}))?(?![\w])",
+        rf"{edge}(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?(?:\s+(?P<y>\d{{4}}))?(?![\w])",
         # Thursday, February 20, 2025 / Feb. 21
-        rf"{lead}(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<y>\d{{4}}))?(?![\d\w])",
+        rf"(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<y>\d{{4}}))?(?![\d\w])",
+    ]
+    pats = [
         # Thursday (Feb 20)
         rf"(?P<wd>{wd})\s*\(\s*(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})\s*\)",
     ]
@@ -70,7 +97,10 @@ def _patterns(pack: Pack) -> list[re.Pattern[str]]:
     if pack.calendar.last_weekday_prefixes:
         pats.append(rf"(?P<last>{alternation(pack.calendar.last_weekday_prefixes)})\s+(?P<wd>{wd})(?![\w])")
     # Only the relative words are matched in any case; calendar names must be capitalised.
-    return [re.compile(p, re.IGNORECASE if "(?P<rel>" in p else 0) for p in pats]
+    return ([_DatePattern(patterns.compile(p), lead) for p in led]
+            + [_DatePattern(patterns.compile(p, re.IGNORECASE if "(?P<rel>" in p else 0)) for p in pats])
+
+
 
 
 @functools.lru_cache(maxsize=8)
@@ -114,38 +144,45 @@ def _last_weekday(anchor: dt.date, weekday: int, strictly_before: bool) -> dt.da
 
 def find_dates(text: str, pack: Pack, anchor: dt.date | None = None, year_hint: int | None = None) -> list[DateMention]:
     """Every date mention in `text`, overlapping matches resolved in favour of the longest."""
-    found: list[tuple[int, int, re.Match[str]]] = []
+    found: list[_Found] = []
     for pattern in _patterns(pack):
-        for m in pattern.finditer(text):
-            found.append((m.start(), m.end(), m))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        for m in pattern.core.finditer(text):
+            groups = m.groupdict()
+            start = m.start()
+            if pattern.lead is not None:
+                before = pattern.lead.search(text, max(0, start - LEAD_WINDOW), start)
+                if before is not None:
+                    groups["wd"], start = before.group("wd"), before.start()
+            found.append(_Found(start, m.end(), groups, m.start("bare") if groups.get("bare") else -1))
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     mentions: list[DateMention] = []
     taken_until = -1
-    for start, end, m in found:
-        if start < taken_until:
+    for f in found:
+        if f.start < taken_until:
             continue
-        mention = _mention(m, text, pack, anchor, year_hint)
+        mention = _mention(f, text, pack, anchor, year_hint)
         if mention is not None:
             mentions.append(mention)
-            taken_until = end
+            taken_until = f.end
     return _merge_relative(mentions, text)
 
 
-def _mention(m: re.Match[str], text: str, pack: Pack, anchor: dt.date | None, year_hint: int | None) -> DateMention | None:
-    groups = m.groupdict()
+def _mention(m: _Found, text: str, pack: Pack, anchor: dt.date | None, year_hint: int | None) -> DateMention | None:
+    groups = m.groups
+    written = text[m.start:m.end]
     wd_text = groups.get("wd")
     weekday = pack.weekday_index.get(fold(wd_text)) if wd_text else None
     if groups.get("rel"):
         offset = pack.relative_index.get(fold_phrase(groups["rel"]))
         date = _shift(anchor, offset) if anchor and offset is not None else None
-        return DateMention(m.start(), m.end(), m.group(0), _partial(date), None, None, False, relative=True)
+        return DateMention(m.start, m.end, written, _partial(date), None, None, False, relative=True)
     if groups.get("last"):
         date = _last_weekday(anchor, weekday, True) if anchor and weekday is not None else None
-        return DateMention(m.start(), m.end(), m.group(0), _partial(date), None, None, False, relative=True)
+        return DateMention(m.start, m.end, written, _partial(date), None, None, False, relative=True)
     if groups.get("bare"):
         bare = pack.weekday_index.get(fold(groups["bare"]))
         date = _last_weekday(anchor, bare, False) if anchor and bare is not None else None
-        return DateMention(m.start("bare"), m.end(), groups["bare"], _partial(date), None, None, False, relative=True)
+        return DateMention(m.bare_start, m.end, groups["bare"] or "", _partial(date), None, None, False, relative=True)
     day = int(groups["d"])
     month = int(groups["m"]) if groups.get("m") else pack.month_index.get(fold(groups["mon"]).rstrip("."))
     if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
@@ -162,11 +199,11 @@ def _mention(m: re.Match[str], text: str, pack: Pack, anchor: dt.date | None, ye
         dt.date(year if year is not None else 2000, month, day)
     except ValueError:
         return None
-    is_range = bool(_range_after(pack).match(text, m.end()) or _range_before(pack).search(text[max(0, m.start() - 20):m.start()]))
+    is_range = bool(_range_after(pack).match(text, m.end) or _range_before(pack).search(text[max(0, m.start - 20):m.start]))
     stamp = _stamp_after(pack)
-    return DateMention(m.start(), m.end(), m.group(0), PartialDate(year=year, month=month, day=day),
+    return DateMention(m.start, m.end, written, PartialDate(year=year, month=month, day=day),
                        weekday, wd_text, True, is_range=is_range, year_written=bool(groups.get("y")),
-                       is_stamp=bool(stamp and stamp.match(text, m.end())))
+                       is_stamp=bool(stamp and stamp.match(text, m.end)))
 
 
 def _weekday_of(year: int, month: int, day: int) -> int | None:
