@@ -18,12 +18,47 @@ SENTENCE_END = re.compile(r"[.!?…\"”:]\s*$")
 BULLET = re.compile(r"^\s*[-•*·]\s+\S")
 
 
+class _Noise:
+    """The noise patterns of every pack as two regexes: those anchored at the line's start
+    under one hoisted "^" (the engine then tries them at the start only), and the rest, which
+    must be searched for. One alternation of both made every line cost a try of every pattern
+    at every position."""
+
+    def __init__(self, patterns: list[str]):
+        starts = [p.startswith("^") and not _has_top_level_bar(p) for p in patterns]
+        anchored = [p[1:] for p, at_start in zip(patterns, starts, strict=True) if at_start]
+        floating = [p for p, at_start in zip(patterns, starts, strict=True) if not at_start]
+        self.anchored = re.compile("^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")", re.IGNORECASE) if anchored else None
+        self.floating = re.compile("|".join(f"(?:{p})" for p in floating), re.IGNORECASE) if floating else None
+
+    def search(self, line: str) -> bool:
+        return bool((self.anchored and self.anchored.match(line)) or (self.floating and self.floating.search(line)))
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    """Does `pattern` have an alternative outside any group ("^a|b": b is not anchored)?"""
+    depth, escaped, in_class = 0, False, False
+    for c in pattern:
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=4)
-def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns(lexicon: Lexicon) -> tuple[_Noise, _Noise]:
     lines = [p for pack in lexicon.packs.values() for p in pack.noise.line_patterns]
     blocks = [p for pack in lexicon.packs.values() for p in pack.noise.block_markers]
-    join = lambda ps: re.compile("|".join(f"(?:{p})" for p in ps) or r"(?!x)x", re.IGNORECASE)  # noqa: E731
-    return join(lines), join(blocks)
+    return _Noise(lines), _Noise(blocks)
 
 
 def _is_headline_like(text: str) -> bool:
