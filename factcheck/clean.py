@@ -92,8 +92,10 @@ def clean(article: Article, lexicon: Lexicon) -> Article:
 
     # A line in capitals is a headline wherever it stands ("GENAP SATU BULAN PJ BUPATI ...").
     for i, text in enumerate(texts):
+        if zones[i] != Zone.body or not text.isupper():  # isupper() first: most lines have a lower-case letter
+            continue
         letters = [c for c in text if c.isalpha()]
-        if zones[i] == Zone.body and len(text.split()) >= 3 and len(letters) >= 12 and all(c.isupper() for c in letters):
+        if len(text.split()) >= 3 and len(letters) >= 12 and all(c.isupper() for c in letters):
             zones[i] = Zone.headline
     # The headline: the first real line of a plain-text file, when it reads like one.
     if article.format == "txt" and Zone.headline not in zones:
