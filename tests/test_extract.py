@@ -220,3 +220,12 @@ def test_a_weekday_closing_the_acts_sentence_is_its_date_not_part_of_the_venue(t
     claims = claims_of(tmp_path, text)
     assert claims.event.date.iso() == "2018-09-05"
     assert claims.event.location == "Istana Negara, Jakarta"
+
+
+def test_quantity_words_and_the_late_are_not_names(tmp_path):
+    text = ("Judul\n\nJakarta - Ratusan tenaga kesehatan menerima Bintang Jasa dari Presiden Joko Widodo di Istana Negara, "
+            "Rabu (10/11/2021). Ahli waris almarhumah Siti Rahmah menerima tanda kehormatan itu, masing-masing "
+            "mewakili keluarganya.\n")
+    recipients = claims_of(tmp_path, text).event.recipients
+    assert "person:siti rahmah" in recipients
+    assert not {r for r in recipients if r.split(":", 1)[1] in ("ratusan", "ahli", "masing-masing")}
