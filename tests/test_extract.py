@@ -229,3 +229,11 @@ def test_quantity_words_and_the_late_are_not_names(tmp_path):
     recipients = claims_of(tmp_path, text).event.recipients
     assert "person:siti rahmah" in recipients
     assert not {r for r in recipients if r.split(":", 1)[1] in ("ratusan", "ahli", "masing-masing")}
+
+
+def test_a_chief_of_staff_written_with_tni_and_a_building_before_an_office(tmp_path):
+    text = ("Judul\n\nSEMARANG - Presiden tiba di Akademi Kepolisian, Selasa (5/7/2022). Ia disambut Kepala Staf TNI "
+            "Angkatan Darat (KSAD) Jenderal TNI Dudung Abdurachman. Dari Gedung Tri Brata, Presiden menuju lapangan.\n")
+    titles = {(c.person, c.value) for c in claims_of(tmp_path, text).claims if c.attribute == "title"}
+    assert ("dudung abdurachman", ":kasad:") in titles
+    assert not {t for t in titles if t[0] and "tri brata" in t[0]}

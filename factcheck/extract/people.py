@@ -318,8 +318,9 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
             left = LEFT_APPOSITION.search(text, max(0, m.start() - 16), m.start())
             if left:
                 back = names.backward(text, left.start())
-                # A name that already follows another office is not this office's holder.
-                if back and back[0] not in covered:
+                # A name that already follows another office is not this office's holder, nor
+                # one that follows a building word ("Dari Gedung Tri Brata, Presiden menaiki ...").
+                if back and back[0] not in covered and not _after_building_word(text, back[0], lexicon, pack):
                     mention.start, mention.name, mention.key = back[0], back[2], back[3]
                     mention.status = _status_before(text, back[0], pack) if status == Status.current else status
         if mention.name is None and pack.grammar.lowercase_office_is_generic and m.group(0).islower():
@@ -381,6 +382,12 @@ def joined_offices(text: str, mentions: list[Mention], pack: Pack) -> list[int]:
     return [i for i, (first, second) in enumerate(zip(mentions, mentions[1:], strict=False), 1)
             if first.office is not None and first.name is None and second.office is not None
             and joint.fullmatch(text[first.end:second.start].strip(" ,"))]
+
+
+def _after_building_word(text: str, start: int, lexicon: Lexicon, pack: Pack) -> bool:
+    before = re.search(r"([^\s,;:()]+)\s+$", text[max(0, start - 40):start])
+    word = fold(before.group(1)) if before else ""
+    return word in lexicon.building_words or word in lexicon.venue_words or word in pack.org_words
 
 
 def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
