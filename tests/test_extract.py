@@ -170,6 +170,14 @@ def test_an_award_name_ends_at_a_comma(tmp_path):
     assert claims.event is not None and claims.event.name == "Anugerah Literasi Award"
 
 
+@pytest.mark.parametrize("text", ["kata Hartopo seusai menerima penghargaan, Selasa (5/3/2024).",
+                                  "kata Hartopo seusai menerima penghargaan Selasa (5/3/2024)."])
+def test_the_day_after_an_award_noun_names_no_award(text):
+    from factcheck.extract.events import award_names
+
+    assert award_names(text, pack()) == []
+
+
 @pytest.mark.parametrize("headline", ["Gayo Lues Raih APBD Award 2023", "Daftar Lengkap Daerah Penerima APBD Award 2023"])
 def test_an_awards_name_in_a_headline_starts_after_its_verb_or_list_words(tmp_path, headline):
     # Every headline word is capitalised; the verb and list words are not part of the award's

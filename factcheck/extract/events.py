@@ -80,14 +80,18 @@ def award_names(text: str, pack: Pack, known: list[AwardName] | None = None) -> 
                 and (j == i or not NAME_BREAK.search(text, words[j - 1].end(1), words[j].start(1))):
             j += 1
         run = [w.group(1).rstrip(".") for w in words[i:j]]
-        led_by_noun = i > 0 and fold(words[i - 1].group(1)) in nouns
+        # "menerima penghargaan, Selasa (28/2)": a comma after the noun ends it; what follows names no award
+        led_by_noun = i > 0 and fold(words[i - 1].group(1)) in nouns and not NAME_BREAK.search(
+            text, words[i - 1].end(1), words[i].start(1))
         folded_run = " ".join(fold(t) for t in run)
         has_noun = any(fold(t) in nouns for t in run) or any(folded_run.startswith(n) for n in pack.award_noun_phrases)
         bracketed = {w.group(1) for w in words[i:j] if text[w.start(1) - 1:w.start(1)] == "("}
         # An acronym names the award even when it is no name elsewhere: "APBD Award".
         acronyms = {fold(t) for t in run if len(t) >= 3 and t.isupper()}
         parts = [p for t in run if t not in bracketed for p in fold(t).split("/")]
-        tokens = tuple(p for p in parts if p and p not in nouns and (p not in pack.not_names or p in acronyms))
+        # Calendar words date the award; they do not name it ("penghargaan Selasa (28/2)").
+        tokens = tuple(p for p in parts if p and p not in nouns and (p not in pack.not_names or p in acronyms)
+                       and p not in pack.weekday_index and p not in pack.month_index)
         if run and tokens and (has_noun or led_by_noun) and len(tokens) <= 6:
             edition = None
             if j < len(words) and YEAR.fullmatch(words[j].group(1).rstrip(".,")):
@@ -400,6 +404,8 @@ class SentenceReader:
             phrase = " ".join(words).replace(" ,", ",").strip(" ,")
             if words and (words[0][:1].isdigit() or fold(words[0]) in pack.not_venue_starts):
                 continue  # "di 13 provinsi", "di lingkungan Provinsi Riau": no venue
+            if pack.category_re.match(text, end + len(text[end:]) - len(text[end:].lstrip())):
+                continue  # "in the Environmental Savior category": a category's name, not a place
             if any(w[:1].isupper() for w in words) and phrase:
                 return phrase, prep.start(), end
         return None
