@@ -289,6 +289,10 @@ class NamesFile(Strict):
     ranks: list[str] = []
     degrees: list[str] = []
     particles: list[str] = []
+    # First names that a second mention may leave out ("Muhammad Tito Karnavian", then "Tito
+    # Karnavian"). Any other first name before a whole name makes another person: the wife named
+    # after her husband ("Iriana Joko Widodo" beside "Joko Widodo").
+    droppable_first_names: list[str] = []
 
 
 class UnitsFile(Strict):
@@ -526,6 +530,7 @@ class Lexicon:
         self.venue_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.location.venue_words)
         self.building_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.location.building_words)
         self.name_prefixes = frozenset(self.names.prefixes)
+        self.droppable_first_names = frozenset(self.names.droppable_first_names)
         self.name_ranks = frozenset(self.names.ranks)
         self.name_degrees = frozenset(self.names.degrees)
         self.name_particles = frozenset(self.names.particles)

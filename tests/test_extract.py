@@ -245,3 +245,14 @@ def test_a_chief_of_staff_written_with_tni_and_a_building_before_an_office(tmp_p
     titles = {(c.person, c.value) for c in claims_of(tmp_path, text).claims if c.attribute == "title"}
     assert ("dudung abdurachman", ":kasad:") in titles
     assert not {t for t in titles if t[0] and "tri brata" in t[0]}
+
+
+def test_a_wife_named_after_her_husband_is_another_person(tmp_path):
+    text = ("Judul\n\nJAKARTA - Presiden Joko Widodo melantik Khofifah Indar Parawansa sebagai Gubernur Jawa Timur di "
+            "Istana Negara, Jakarta, Rabu (13/2/2019). Pelantikan disaksikan Ibu Negara Iriana Joko Widodo dan Mufidah "
+            "Jusuf Kalla. Wakil Presiden Jusuf Kalla juga hadir, bersama Menteri Dalam Negeri Muhammad Tito Karnavian. "
+            "Tito Karnavian mengatakan pelantikan berjalan lancar.\n")
+    claims = claims_of(tmp_path, text)
+    assert claims.event.presenter == "person:joko widodo"
+    assert {"joko widodo", "iriana joko widodo", "jusuf kalla", "mufidah jusuf kalla"} <= set(claims.people)
+    assert "tito karnavian" not in claims.people  # a dropped "Muhammad" is still the one person

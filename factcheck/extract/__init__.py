@@ -212,7 +212,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     award_words = {t for a in body_awards + known_awards for t in a.tokens}
     all_mentions = [m for _, _, ms in body for m in ms
                     if m.office is not None or not m.key or not award_words.intersection(m.key)]
-    people = resolve_people(all_mentions, lexicon.national_seats)
+    people = resolve_people(all_mentions, lexicon.national_seats, lexicon.droppable_first_names)
 
     reader = SentenceReader(lexicon, pack)
     events: list[SentenceEvent] = []

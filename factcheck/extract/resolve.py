@@ -41,17 +41,28 @@ def _other_seat(person: Person, mention: Mention, national_seats: Collection[str
     return bool(held) and all(o.id in national_seats and o.id != office.id for o in held)
 
 
-def resolve_people(mentions: list[Mention], national_seats: Collection[str] = ()) -> dict[str, Person]:
+def _named_after(person: Person, mention: Mention, droppable: Collection[str]) -> bool:
+    """"Iriana Joko Widodo" and "Joko Widodo": a whole name of two or more words with one more
+    first name before it is someone named after that person, unless that first name is one a
+    writer drops ("Muhammad Tito Karnavian" is "Tito Karnavian")."""
+    key = person.key
+    return (len(mention.key) >= 2 and len(key) == len(mention.key) + 1 and key[1:] == mention.key
+            and key[0] not in droppable)
+
+
+def resolve_people(mentions: list[Mention], national_seats: Collection[str] = (),
+                   droppable_first_names: Collection[str] = ()) -> dict[str, Person]:
     """Mentions of one person inside an article become one person: "Andi Ony Prihartono",
     "Andi Ony", "Andi Ony. P MSI"; "Tito" after "Tito Karnavian"; "WH" after "(WH)"; an office
     alone ("Wapres") when the article names its holder. `national_seats`: the ids of offices
-    with one seat in the country."""
+    with one seat in the country; `droppable_first_names`: first names a later mention may leave out."""
     people: list[Person] = []
     by_block: dict[str, list[Person]] = {}
 
     def candidates(m: Mention) -> list[Person]:
         found = {p.order: p for t in m.key if len(t) > 1 for p in by_block.get(t[:4], [])}
-        fitting = [found[i] for i in sorted(found) if not _other_seat(found[i], m, national_seats)]
+        fitting = [found[i] for i in sorted(found) if not _other_seat(found[i], m, national_seats)
+                   and not _named_after(found[i], m, droppable_first_names)]
         office = m.office
         if len(m.key) == 1 and office is not None:
             # "Presiden Prabowo" after "Presiden Prabowo Subianto" and "Jenderal Listyo Sigit
