@@ -19,10 +19,16 @@ def pack(code="id"):
     ("12 September 2024", "2024-09-12", None),
     ("12 Sept 2024", "2024-09-12", None),
     ("Senin, 22 Maret 2026", "2026-03-22", 0),
+    ("Kamis (8 Desember 2022)", "2022-12-08", 3),
 ])
 def test_indonesian_dates(text, iso, weekday):
     [m] = find_dates(f"Acara itu berlangsung {text} di sana.", pack())
     assert m.date.iso() == iso and m.weekday == weekday
+
+
+def test_a_weekday_before_a_bracketed_english_date_with_its_year():
+    [mention] = find_dates("President Joko Widodo on Wednesday (December 8, 2022) handed over aid", pack("en"))
+    assert mention.date.iso() == "2022-12-08" and mention.weekday == 2
 
 
 def test_english_dates_and_ranges():

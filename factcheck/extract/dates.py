@@ -80,8 +80,10 @@ def _patterns(pack: Pack) -> list[_DatePattern]:
         rf"(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<y>\d{{4}}))?(?![\d\w])",
     ]
     pats = [
-        # Thursday (Feb 20)
-        rf"(?P<wd>{wd})\s*\(\s*(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})\s*\)",
+        # Thursday (Feb 20), Wednesday (December 8, 2022)
+        rf"(?P<wd>{wd})\s*\(\s*(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:\s*,\s*(?P<y>\d{{4}}))?\s*\)",
+        # Kamis (8 Desember 2022)
+        rf"(?P<wd>{wd})\s*\(\s*(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?(?:\s+(?P<y>\d{{4}}))?\s*\)",
     ]
     rel = list(pack.calendar.relative_days)
     if rel:
