@@ -127,6 +127,9 @@ class Trigger(Strict):
     # The kind when what the act is done to is a building or work ("inaugurated the Temef Dam"
     # opens a dam; "inaugurated 961 regional heads" swears people in).
     object_kind: str | None = None
+    # The act only when one of these stands among the next few words (active) or the few words
+    # before (passive): "membuka Porprov VI", "Festival Krakatau dibuka", not "membuka peluang".
+    objects: list[str] = []
 
 
 class Markers(Strict):
@@ -161,6 +164,9 @@ class PhraseRules(Strict):
     # A place phrase that starts with one of these names no venue ("di lingkungan Provinsi Riau"
     # = among the province's offices; "di hadapan Presiden" = before the President).
     not_venue_starts: list[str] = []
+    # After a superlative the place is where something is the largest, not where the act is held
+    # ("multievent terbesar di Jatim itu di Stadion Surajaya").
+    not_venue_after: list[str] = []
     rank_words: list[str] = []
     any_case_markers: list[str] = []
     qualifier_words: list[str] = []
@@ -384,6 +390,7 @@ class Pack:
         self.award_noun_phrases = tuple(fold(w) for w in g.award_nouns if " " in w)
         self.object_ends = frozenset(fold(w) for w in g.location.object_ends)
         self.not_venue_starts = frozenset(fold(w) for w in g.location.not_venue_starts)
+        self.not_venue_after = frozenset(fold(w) for w in g.location.not_venue_after)
         self.building_words = frozenset(fold(w) for w in g.location.building_words)
         self.location_stop = frozenset(fold(w) for w in g.location.stop_words)
         self.location_connectors = [fold(w) for w in g.location.connectors]
@@ -410,6 +417,8 @@ class Pack:
         self._compiled = True
         g = self.grammar
         self.trigger_re = phrase_re([w for t in g.triggers for w in t.words])
+        objects = [o for t in g.triggers for o in t.objects]
+        self.trigger_object_re = phrase_re(objects) if objects else None
         self.receive_re = phrase_re(g.receive_verbs + g.received_by_verbs)
         self.conferrer_verb_re = phrase_re(g.conferrer_verbs)
         self.event_noun_re = phrase_re(g.event_nouns + list(g.noun_kinds))

@@ -262,3 +262,16 @@ def test_a_wife_named_after_her_husband_is_another_person(tmp_path):
     assert claims.event.presenter == "person:joko widodo"
     assert {"joko widodo", "iriana joko widodo", "jusuf kalla", "mufidah jusuf kalla"} <= set(claims.people)
     assert "tito karnavian" not in claims.people  # a dropped "Muhammad" is still the one person
+
+
+def test_opening_a_games_is_an_act_and_a_superlatives_place_is_no_venue(tmp_path):
+    text = ("Judul\n\nLamongan - Gubernur Jawa Timur Khofifah Indar Parawansa membuka Porprov VI Jatim, multievent terbesar "
+            "di Jatim itu, di Stadion Surajaya, Lamongan, Sabtu (6/7/2019) malam. Ia juga membuka peluang kerja sama.\n")
+    event = claims_of(tmp_path, text).event
+    assert event.kind == "opening" and event.presenter == "person:khofifah indar parawansa"
+    assert event.location == "Stadion Surajaya, Lamongan"
+
+
+def test_opening_something_else_is_no_act(tmp_path):
+    text = "Judul\n\nGubernur Jawa Timur Khofifah Indar Parawansa membuka peluang investasi di Surabaya, Sabtu (6/7/2019).\n"
+    assert claims_of(tmp_path, text).event is None

@@ -18,6 +18,8 @@ PLACE_WORD = re.compile(r"\s*(\([^()]*\)|[^\s,;()]+)(\s*,)?")
 YEAR = re.compile(r"(?<![\w./-])(19[5-9]\d|20\d\d)(?![\w/-])")
 CAPITALISED = re.compile(r"^[A-Z0-9][\w'’/&.-]*$")
 # "Rp 731. 571.160.000": thousands groups broken by a stray space; the first group is not the figure.
+# How far from a trigger with `objects` its object may stand ("membuka secara resmi Porprov VI").
+OBJECT_WINDOW = 50
 NOT_A_COUNT_AFTER = re.compile(r"^(?:[./-]\d|/|-|\.\s\d{3}[.,]\d{3}|\s*(?:WIB|WITA|WIT|persen\s+suara)\b)")
 
 
@@ -207,7 +209,7 @@ class SentenceReader:
         has_noun_kind = any(n in pack.noun_kinds for _, _, n in nouns) or bool(
             pack.award_noun_re.search(text) or pack.decree_noun_re.search(text))
         triggers = [t for t in phrase_spans(pack.trigger_re, text)
-                    if has_noun_kind or not pack.trigger_of[t[2]].needs_event_noun]
+                    if (has_noun_kind or not pack.trigger_of[t[2]].needs_event_noun) and self._has_object(text, t)]
         receives = phrase_spans(pack.receive_re, text)
         confers = phrase_spans(pack.conferrer_verb_re, text)
         placed = bool(pack.venue_verb_re.search(text))
@@ -261,6 +263,15 @@ class SentenceReader:
         if receives and (has_award or names_award):
             return "award"
         return None
+
+    def _has_object(self, text: str, trigger: tuple[int, int, str]) -> bool:
+        """A trigger with `objects` needs one of them in the few words it acts on."""
+        wanted = self.pack.trigger_of[trigger[2]].objects
+        if not wanted:
+            return True
+        start, end, word = trigger
+        near = text[end:end + OBJECT_WINDOW] if self.pack.trigger_of[word].voice == "active" else text[max(0, start - OBJECT_WINDOW):start]
+        return bool(self.pack.trigger_object_re and self.pack.trigger_object_re.search(near))
 
     def _names_a_work(self, text: str, pos: int) -> bool:
         """Do the next few words, up to a comma or stop, name a building or work ("the Temef Dam")?"""
@@ -375,6 +386,9 @@ class SentenceReader:
         for prep in pack.location_prep_re.finditer(text, after, after + 250):
             if pack.relative_re.search(text, after, prep.start()):
                 break  # "... whose results were disputed at the Constitutional Court": another clause
+            before = text[max(0, prep.start() - 30):prep.start()].split()
+            if before and fold(before[-1]) in pack.not_venue_after:
+                continue
             pos = prep.end()
             words = []
             end = pos
