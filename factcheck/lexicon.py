@@ -198,6 +198,8 @@ class GrammarFile(Strict):
     # Words that bring in a second act held at the same ceremony ("bersamaan dengan penganugerahan
     # gelar Pahlawan Nasional kepada empat tokoh"): what is counted after them is that act's.
     other_act_markers: list[str] = []
+    # Verbs of declaring before a passive act: "X menyatakan Porprov VI resmi dibuka" - X did it.
+    declaring_verbs: list[str] = []
     nickname_markers: list[str] = []
     # Verbs of saying: a date right after "ujar X, Rabu (24/4)" dates the statement, not the act.
     speech_verbs: list[str] = []
@@ -446,6 +448,7 @@ class Pack:
         self.relative_re = phrase_re(g.location.relative_words, 0)
         self.category_re = phrase_re(g.category.markers)
         self.other_act_re = phrase_re(g.other_act_markers) if g.other_act_markers else None
+        self.declare_re = phrase_re(g.declaring_verbs) if g.declaring_verbs else None
         self.approx_re = phrase_re(self.numbers.approximate)
         self.share_re = phrase_re(self.numbers.share_words) if self.numbers.share_words else None
         words = alternation(self.numbers.not_a_count_before) if self.numbers.not_a_count_before else None

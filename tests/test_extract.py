@@ -275,3 +275,11 @@ def test_opening_a_games_is_an_act_and_a_superlatives_place_is_no_venue(tmp_path
 def test_opening_something_else_is_no_act(tmp_path):
     text = "Judul\n\nGubernur Jawa Timur Khofifah Indar Parawansa membuka peluang investasi di Surabaya, Sabtu (6/7/2019).\n"
     assert claims_of(tmp_path, text).event is None
+
+
+def test_who_declares_a_games_opened_opened_it(tmp_path):
+    text = ("Judul\n\nLamongan - Acara pembukaan di Stadion Surajaya, Lamongan, berlangsung meriah, Sabtu (6/7/2019) malam. "
+            "Gubernur Jawa Timur Khofifah Indar Parawansa kemudian menyatakan Porprov VI resmi dibuka.\n")
+    event = claims_of(tmp_path, text).event
+    assert event.presenter == "person:khofifah indar parawansa"
+    assert "person:khofifah indar parawansa" not in event.recipients

@@ -325,10 +325,16 @@ class SentenceReader:
             trigger = self.pack.trigger_of.get(word)
             if trigger is None:
                 continue
+            # "Khofifah kemudian menyatakan Porprov VI resmi dibuka": who declares it opened did it.
+            declared = None
+            if trigger.voice == "passive" and self.pack.declare_re is not None:
+                declared = next(reversed(list(self.pack.declare_re.finditer(text, 0, s))), None)
             if trigger.kind and self.pack.kind(trigger.kind).names_object:
                 # "meresmikan RSUD Sambelia", "RSUD Sambelia yang diresmikan": the object names the event
-                if trigger.voice == "passive":  # the object is the sentence's subject
-                    run = capitalised_run(text, subject_start(text, event.dates))
+                if trigger.voice == "passive":  # the object is the sentence's subject, or what is declared
+                    start = declared.end() + len(text[declared.end():]) - len(text[declared.end():].lstrip()) if declared \
+                        else subject_start(text, event.dates)
+                    run = capitalised_run(text, start)
                     run = run if run and run[1] <= s else None
                 else:
                     run = object_run(text, e)
@@ -340,8 +346,11 @@ class SentenceReader:
                     by = self.agent_re.search(text, e)
                     if by and not re.search(r"[.;]", text[e:by.start()]) and not self.pack.trigger_re.search(text, e, by.start()):
                         agent = self._after(mentions, by.end(), text, 25)
+                if agent is None and declared is not None:
+                    agent = next((m for m in reversed(mentions) if m.end <= declared.start()), None)
                 give("presenter", agent)
-                before = [m for m in mentions if m.end <= s and id(m) not in taken]
+                before = [m for m in mentions if m.end <= s and id(m) not in taken
+                          and (declared is None or m.start >= declared.end())]
                 if before:
                     give("recipient", before[0])
             else:
