@@ -72,6 +72,9 @@ class NumbersFile(Strict):
     share_words: list[str] = []
     # Words just before a number that make it no count: "salah satu anggota" is one of them.
     not_a_count_before: list[str] = []
+    # Nouns after a number that measure time or repetition, not things counted at the event:
+    # "diberikan dua tahun sekali", "selama tiga hari".
+    not_counted: list[str] = []
     approximate: list[str] = []
     measures: dict[str, str] = {}
     unit_classes: dict[str, list[str]] = {}
@@ -402,6 +405,7 @@ class Pack:
         self.not_names = frozenset(fold(w) for w in g.not_names) | self.org_words
         self.abbreviations = frozenset(fold(w) for w in g.abbreviations)
         self.others = frozenset(fold(w) for w in self.numbers.others)
+        self.not_counted = frozenset(fold(w) for w in self.numbers.not_counted)
         self.doer_fillers = frozenset(fold(w) for w in g.doer_fillers)
         self.clause_breaks = tuple(fold(w) for w in g.clause_breaks)
         self.measures = {fold(k): v for k, v in self.numbers.measures.items()}

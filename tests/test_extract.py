@@ -283,3 +283,10 @@ def test_who_declares_a_games_opened_opened_it(tmp_path):
     event = claims_of(tmp_path, text).event
     assert event.presenter == "person:khofifah indar parawansa"
     assert "person:khofifah indar parawansa" not in event.recipients
+
+
+def test_time_and_repetition_are_not_counted(tmp_path):
+    text = ("Judul\n\nJAKARTA - Menteri Dalam Negeri Tito Karnavian menyerahkan penghargaan Kabupaten Sehat kepada 12 bupati di "
+            "Jakarta, Selasa (19/11/2019). Penghargaan itu diberikan dua tahun sekali.\n")
+    quantities = [c.display for c in claims_of(tmp_path, text).claims if c.attribute == "quantity"]
+    assert quantities == ["12 bupati"]

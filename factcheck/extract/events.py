@@ -522,7 +522,7 @@ def read_unit(text: str, pos: int, pack: Pack, lex: Lexicon) -> tuple[str | None
             if token in pack.grammar.unit_heads and len(taken) == 1:
                 continue  # "kepala" + "sekolah"
             break
-    if not taken:
+    if not taken or taken[0] in pack.not_counted:
         return None, False, pos
     if english:
         taken = taken[:2]
