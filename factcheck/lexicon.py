@@ -147,6 +147,8 @@ class Markers(Strict):
     recipient: list[str] = []
     target: list[str] = []
     apposition: list[str] = []
+    # Articles that may follow a comma or an apposition word before the office: "X, the deputy speaker".
+    articles: list[str] = []
 
 
 class StatusWords(Strict):
@@ -432,6 +434,11 @@ class Pack:
         self.award_noun_re = phrase_re(g.award_nouns)
         self.decree_noun_re = phrase_re(g.decree_nouns)
         self.marker_res = {role: phrase_re(words) for role, words in g.markers.model_dump().items() if words}
+        # "NAME, OFFICE", "NAME (OFFICE)", "NAME selaku OFFICE", "NAME yang menjabat OFFICE": a name before its office.
+        appositions = alternation(g.markers.apposition) if g.markers.apposition else r"(?!x)x"
+        articles = rf"(?:(?:{alternation(g.markers.articles)})\s+)?" if g.markers.articles else ""
+        self.left_apposition_re = patterns.compile(
+            rf"(?:(?:,|\()\s*{articles}|(?<![\w'’])(?:{appositions})\s*{articles})\s*$", re.IGNORECASE)
         self.past_re = phrase_re(g.status.past)
         self.irrealis_re = phrase_re(g.status.irrealis)
         never = patterns.compile(r"(?!x)x")

@@ -199,7 +199,6 @@ class SentenceReader:
         self.conferrer_re = pack.marker_res.get("conferrer")
         self.handed_by_re = pack.marker_res.get("handed_by")
         self.handed_hint_re = pack.marker_res.get("in_person")
-        self.apposition_re = pack.marker_res.get("apposition")
 
     def read(self, sentence: Sentence, mentions: list[Mention], dates: list[DateMention],
              names_award: bool = False) -> SentenceEvent | None:

@@ -17,7 +17,6 @@ WORD = re.compile(r"\s*([^\s,;:()\[\]\"“”]+)")
 PAREN = re.compile(r"\s*\(([^()\n]{1,40})\)")
 ACRONYM = re.compile(r"^[A-Z0-9]{2,}$")
 NATIONAL_TAIL = re.compile(r"\s+(?:RI|Republik\s+Indonesia)(?![\w])")
-LEFT_APPOSITION = re.compile(r"(?:,|\(|\bselaku|\bas)\s*(?:the\s+|a\s+|an\s+)?$")
 OF_REGION = re.compile(r"\s+of\s+(?:the\s+)?")
 PRONOUNS = frozenset({"ia", "dia", "beliau", "he", "she"})
 
@@ -297,7 +296,7 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
         if found and not comma and office.id in lexicon.office_by_id and lexicon.office_by_id[office.id].scope in ("unit", "org"):
             second = re.match(r"\s*,\s*", text[found[1]:])
             holder = names.forward(text, found[1] + second.end()) if second else None
-            left = LEFT_APPOSITION.search(text, max(0, m.start() - 16), m.start())
+            left = pack.left_apposition_re.search(text, max(0, m.start() - 40), m.start())
             if holder and _apposition_closes(text, holder[1]):
                 unit = " ".join(fold(found[2]).split())
                 office = office.model_copy(update={"jurisdiction": unit, "display": office.display + " " + found[2]})
@@ -315,7 +314,7 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
         if found and (not comma or _apposition_closes(text, found[1])) and not own_after:
             mention.name, mention.key, mention.end = found[2], found[3], found[1]
         elif status != Status.target:
-            left = LEFT_APPOSITION.search(text, max(0, m.start() - 16), m.start())
+            left = pack.left_apposition_re.search(text, max(0, m.start() - 40), m.start())
             if left:
                 back = names.backward(text, left.start())
                 # A name that already follows another office is not this office's holder, nor
