@@ -290,3 +290,9 @@ def test_time_and_repetition_are_not_counted(tmp_path):
             "Jakarta, Selasa (19/11/2019). Penghargaan itu diberikan dua tahun sekali.\n")
     quantities = [c.display for c in claims_of(tmp_path, text).claims if c.attribute == "quantity"]
     assert quantities == ["12 bupati"]
+
+
+def test_an_opening_ceremony_named_by_its_noun_names_what_it_opens(tmp_path):
+    text = "Judul\n\nKontingen Indonesia memasuki stadion pada upacara pembukaan PON XXI di Banda Aceh, Senin (9/9/2024) malam.\n"
+    event = claims_of(tmp_path, text).event
+    assert event.kind == "opening" and any(r.startswith("org:pon") for r in event.recipients)

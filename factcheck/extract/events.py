@@ -223,10 +223,17 @@ class SentenceReader:
         # "yang tahun lalu juga membawa pulang ...": an act from another time, not this event
         irrealis = irrealis or bool(pack.background_re.search(text[:first + 1]))
         kind = self._kind(text, triggers, receives, names_award)
+        named_by_noun = None
         if kind is None and not (triggers or receives or confers):
-            kind = next((pack.noun_kinds[n] for _, _, n in nouns if n in pack.noun_kinds), None)
+            named_by_noun = next(((e, pack.noun_kinds[n]) for _, e, n in nouns if n in pack.noun_kinds), None)
+            kind = named_by_noun[1] if named_by_noun else None
         event = SentenceEvent(sentence, kind, irrealis, dates=[d for d in dates if not (d.is_range or d.is_stamp)])
         self._roles(event, text, mentions, triggers, receives, confers)
+        if named_by_noun and pack.kind(named_by_noun[1]).names_object:
+            # "pada upacara pembukaan Asian Games 2018": what the ceremony opens names the event
+            run = object_run(text, named_by_noun[0])
+            if run:
+                event.org_names.append(org_id(text[run[0]:run[1]], self.lex))
         event.orgs = self._orgs(text)
         if triggers or receives or confers or placed:
             act_starts = [s for s, _, _ in triggers + receives + confers + nouns]
