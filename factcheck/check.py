@@ -139,6 +139,12 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
         frame = by_path[path].event
         return rule.per_recipient and frame is not None and not frame.collective
 
+    def apart(x: str, a: Claim, b: Claim) -> bool:
+        """Claims about different recipients: per recipient where the rule says so, and always
+        for a measure that belongs to a person (one candidate's votes beside another's)."""
+        owned = rule.per_recipient and a.unit in lex.person_measures and b.unit in lex.person_measures
+        return (per_recipient(x) or owned) and not _recipients_agree(a, b)
+
     def note(subject_key: str, subject: str, a: Claim, b: Claim, relation: Relation, per: bool) -> None:
         key = _claim_key(rule, a)
         recipients: tuple[str, ...] = ()
@@ -161,7 +167,7 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
             if relation.same is False:
                 continue
             comparable = [(a, b) for a in claims_of(x) for b in claims_of(y) if _claim_key(rule, a) == _claim_key(rule, b)
-                          and not (per_recipient(x) and not _recipients_agree(a, b))]
+                          and not apart(x, a, b)]
             if rule.totals:  # every figure as written: "dua terminal di Jatim ... dua terminal di Jateng" are two parts
                 figures = [c for path in (x, y) for c in by_path[path].claims if c.attribute == rule.attribute]
                 comparable = [(a, b) for a, b in comparable
@@ -186,7 +192,7 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
             subject_key = "|".join(home.members) if home else path
             subject = subjects[id(home)] if home else _event_subject(None, article, lex)
             for a, b in combinations(own, 2):
-                if per_recipient(path) and not _recipients_agree(a, b):
+                if apart(path, a, b):
                     continue
                 if _claim_key(rule, a) == _claim_key(rule, b) and compare(a, b, lex):
                     note(subject_key, subject, a, b, INSIDE_ONE_ARTICLE, per_recipient(path))

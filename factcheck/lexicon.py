@@ -75,6 +75,8 @@ class NumbersFile(Strict):
     # Nouns after a number that measure time or repetition, not things counted at the event:
     # "diberikan dua tahun sekali", "selama tiga hari".
     not_counted: list[str] = []
+    # Measures that belong to a person (a candidate's votes): compared only for the same person.
+    person_measures: list[str] = []
     approximate: list[str] = []
     measures: dict[str, str] = {}
     unit_classes: dict[str, list[str]] = {}
@@ -501,6 +503,7 @@ class Lexicon:
                 self.office_by_alias.setdefault(fold(alias), office)
         self.office_by_id = {o.id: o for o in self.offices.offices}
         self.national_seats = frozenset(o.id for o in self.offices.offices if o.scope == "national")
+        self.person_measures = frozenset(m for pack in self.packs.values() for m in pack.numbers.person_measures)
         self.acting_beside = frozenset(a.id for a in self.offices.acting if a.held_beside)
         self.scopes_beside = frozenset(self.offices.held_beside_scopes)
         self.acting_by_alias = {

@@ -235,7 +235,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
         concurrent.update(m.person for m in mentions if m.person and _dual_office(sentence.text, m, lexicon, pack))
         previous_first = firsts[0] if firsts else previous_first
         read = (title_claims(sentence, mentions, people, pack) + category_claims(sentence, mentions, people, lexicon, pack, dates)
-                + measure_claims(sentence, dates, pack, lexicon))
+                + measure_claims(sentence, dates, pack, lexicon, mentions))
         if id(sentence) in listed:
             read = [c.model_copy(update={"source": ClaimSource.listing}) for c in read]
         claims += read

@@ -4,6 +4,7 @@ hold, award categories and for whom, and measures counted anywhere (votes, resid
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..lexicon import Lexicon, Pack, fold
 from ..models import Claim, Status
@@ -170,8 +171,10 @@ def _org_with_region(text: str, run: tuple[int, int], lexicon: Lexicon) -> set[s
     return ids
 
 
-def measure_claims(sentence: Sentence, dates: list[DateMention], pack: Pack, lexicon: Lexicon) -> list[Claim]:
-    """Counts of a measure named in the pack (votes, residents, workers ...), anywhere."""
+def measure_claims(sentence: Sentence, dates: list[DateMention], pack: Pack, lexicon: Lexicon,
+                   mentions: Sequence[Mention] = ()) -> list[Claim]:
+    """Counts of a measure named in the pack (votes, residents, workers ...), anywhere. A measure
+    of a person (votes) is that person's: the one named last before it in the sentence."""
     text = sentence.text
     out = []
     for number in find_numbers(text, pack):
@@ -185,9 +188,13 @@ def measure_claims(sentence: Sentence, dates: list[DateMention], pack: Pack, lex
         approximate = bool(pack.approx_re.search(text[max(0, number.start - 16):number.start])) or bool(
             pack.approx_re.match(text, end + 1))
         value = number.value + (1 if others else 0)
+        share = count_share(text, number.start, end, pack, lexicon)
+        if pack.measures[unit] in pack.numbers.person_measures:
+            whose = [m.person for m in mentions if m.person and m.end <= number.start]
+            share = "person:" + whose[-1] if whose else share
         out.append(Claim(
             attribute="quantity", value=f"{value:g}", display=text[number.start:end], unit=pack.measures[unit],
-            approximate=approximate, recipients=(share,) if (share := count_share(text, number.start, end, pack, lexicon)) else (),
+            approximate=approximate, recipients=(share,) if share else (),
             evidence=sentence.unit.evidence(sentence.start + number.start, sentence.start + end),
         ))
     return out

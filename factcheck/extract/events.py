@@ -452,8 +452,8 @@ class SentenceReader:
             if other_act is not None and number.start >= other_act.end():
                 break  # counted for the other act of the ceremony
             unit, others, unit_end = read_unit(text, number.end, self.pack, self.lex)
-            if not unit:
-                continue
+            if not unit or self.pack.measures.get(unit) in self.pack.numbers.person_measures:
+                continue  # a candidate's votes are the candidate's (measure_claims), not the act's count
             near_after = any(0 <= number.start - e <= 12 for _, e, _ in triggers) or bool(
                 self.recipient_re and self.recipient_re.search(text[max(0, number.start - 10):number.start]))
             near_before = any(0 <= s - unit_end <= 80 and not re.search(r"[.;,]", text[unit_end:s]) for s, _, _ in triggers)
