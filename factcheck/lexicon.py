@@ -75,6 +75,10 @@ class NumbersFile(Strict):
     # Nouns after a number that measure time or repetition, not things counted at the event:
     # "diberikan dua tahun sekali", "selama tiga hari".
     not_counted: list[str] = []
+    # Classifiers between a number and the noun it counts ("tiga orang penerima", "dua buah mobil").
+    classifiers: list[str] = []
+    # Words after a classifier that are no noun: the classifier is then what is counted ("tiga orang juga").
+    classifier_ends: list[str] = []
     # Measures that belong to a person (a candidate's votes): compared only for the same person.
     person_measures: list[str] = []
     approximate: list[str] = []
@@ -410,6 +414,8 @@ class Pack:
         self.abbreviations = frozenset(fold(w) for w in g.abbreviations)
         self.others = frozenset(fold(w) for w in self.numbers.others)
         self.not_counted = frozenset(fold(w) for w in self.numbers.not_counted)
+        self.classifiers = frozenset(fold(w) for w in self.numbers.classifiers)
+        self.classifier_ends = self.signal_words | frozenset(fold(w) for w in self.numbers.classifier_ends)
         self.doer_fillers = frozenset(fold(w) for w in g.doer_fillers)
         self.clause_breaks = tuple(fold(w) for w in g.clause_breaks)
         self.measures = {fold(k): v for k, v in self.numbers.measures.items()}

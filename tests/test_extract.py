@@ -296,3 +296,10 @@ def test_an_opening_ceremony_named_by_its_noun_names_what_it_opens(tmp_path):
     text = "Judul\n\nKontingen Indonesia memasuki stadion pada upacara pembukaan PON XXI di Banda Aceh, Senin (9/9/2024) malam.\n"
     event = claims_of(tmp_path, text).event
     assert event.kind == "opening" and any(r.startswith("org:pon") for r in event.recipients)
+
+
+def test_a_classifier_with_no_noun_after_it_is_what_is_counted(tmp_path):
+    text = ("Judul\n\nJAKARTA - Menteri Kesehatan menyerahkan penghargaan kepada 12 bupati di Jakarta, Selasa (19/11/2019). "
+            "Tiga orang juga menerima penghargaan motivator.\n")
+    quantities = {c.display for c in claims_of(tmp_path, text).claims if c.attribute == "quantity"}
+    assert "Tiga orang" in quantities and not any("juga" in q for q in quantities)

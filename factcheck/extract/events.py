@@ -522,7 +522,9 @@ def read_unit(text: str, pos: int, pack: Pack, lex: Lexicon) -> tuple[str | None
         taken.append(lex.acting_canonical.get(token, token))
         end = pos + m.end(1)
         if not english:
-            if token in ("orang", "buah") and len(words) > 1:
+            # "tiga orang penerima": a classifier before the noun it counts; "tiga orang juga
+            # menerima": no noun follows, the classifier is what is counted.
+            if token in pack.classifiers and len(words) > consumed and fold(words[consumed].group(1)) not in pack.classifier_ends:
                 taken.pop()
                 continue
             if token in pack.grammar.unit_heads and len(taken) == 1:
