@@ -34,7 +34,7 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
                         help="report format: markdown, json, text (path:line:col per side), "
                              "github (workflow annotations) or sarif (SARIF 2.1.0)")
     parser.add_argument("--lang", choices=("en", "id", "auto"), default=None,
-                        help="language of the markdown report (default: auto, that of most articles)")
+                        help="language of the markdown, text and github reports (default: auto, that of most articles)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="no progress line on stderr (shown only on a terminal, for runs of 500 articles or more)")

@@ -152,3 +152,12 @@ def test_text_format_is_in_colour_only_when_asked_or_on_a_terminal():
     coloured = run_cli(ROOT / "seeds", "--format", "text", env={**env, "FORCE_COLOR": "1"}).stdout
     assert "\033[1;33mwarning\033[0m" in coloured
     assert "\033[" not in run_cli(ROOT / "seeds", "--format", "text", env={**env, "FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+
+
+def test_text_and_github_formats_speak_the_reports_language():
+    for fmt in ("text", "github"):
+        indonesian = run_cli(ROOT / "seeds", "--format", fmt).stdout
+        english = run_cli(ROOT / "seeds", "--format", fmt, "--lang", "en").stdout
+        assert "artikel ini menyebut" in indonesian and "this article says" not in indonesian
+        assert "this article says" in english and "artikel ini menyebut" not in english
+        assert "penyerah atau pelantik berbeda" in indonesian and "different presenters" in english

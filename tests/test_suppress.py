@@ -31,7 +31,8 @@ def test_an_ignore_line_silences_the_next_paragraph_for_that_rule_only(tmp_path)
     found = report(folder)
     assert sorted(f["rule"] for f in found["findings"]) == ["category", "date"]
     assert found["suppressed"] == 1
-    assert "1 suppressed" in run_cli(folder, "--format", "text").stdout
+    assert "1 suppressed" in run_cli(folder, "--format", "text", "--lang", "en").stdout
+    assert "1 diredam" in run_cli(folder, "--format", "text").stdout
 
 
 def test_ignore_file_silences_every_finding_with_a_side_in_the_article(tmp_path):

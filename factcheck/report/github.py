@@ -4,6 +4,7 @@ so each article shows the finding on its own line in the pull request."""
 from __future__ import annotations
 
 from ..models import Report
+from .words import language_of, message, words
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -15,12 +16,15 @@ def _escape(text: str, in_property: bool = False) -> str:
 
 
 def render(report: Report) -> str:
+    code = language_of(report)
+    w = words(code)
     out = []
     for f in report.findings:
+        said = message(f, code)
         for e in f.evidence:
             title = _escape(f"factcheck {f.rule}: {f.subject}", True)
             out.append(f"::{LEVEL[f.severity.value]} file={_escape(e.path, True)},line={e.line},col={e.column},"
-                       f"title={title}::{_escape(f.message)} (this article says {_escape(e.value)!r})")
+                       f"title={title}::{_escape(said)} ({_escape(w.says.format(value=repr(e.value)))})")
     for a in report.unchecked:
         out.append(f"::error file={_escape(a.path, True)},title=factcheck%3A not checked::{_escape('; '.join(a.errors))}")
     return "\n".join(out) + ("\n" if out else "")

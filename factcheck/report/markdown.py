@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import PurePath
 
 from ..models import ArticleSummary, Finding, Report
-from .words import language_of, say, say_message, words
+from .words import language_of, message, say, words
 
 ORDER = {"error": 0, "warning": 1, "info": 2}
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -52,14 +52,6 @@ def _verdict(f: Finding, code: str) -> str:
     sure = f"{w.certainty[f.certainty]} ({w.confidence} {f.confidence:.2f})" if f.certainty in w.certainty \
         else f"{w.confidence} {f.confidence:.2f}"
     return f"{sure}; {_editor_dates(why)}"
-
-
-def _message(f: Finding, code: str) -> str:
-    """The rule's message in the report's language (a rule without words in it: as JSON has it)."""
-    template = words(code).messages.get(f.rule)
-    if template is None or not f.message_params:
-        return f.message
-    return say_message(code, template, dict(f.message_params), f.doubt)
 
 
 def render(report: Report) -> str:
@@ -110,7 +102,7 @@ def render(report: Report) -> str:
             number += 1
             out.append(f"### {number}. {w.severity[f.severity.value]} · {w.attributes.get(f.attribute, f.attribute)}")
             out.append("")
-            out.append(_editor_dates(_message(f, code)))
+            out.append(_editor_dates(message(f, code)))
             out.append("")
             out.append("| " + " | ".join(w.columns) + " |")
             out.append("|---|---|---|---|")

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..datafile import load_model
 from ..lexicon import RULES_DIR
-from ..models import Phrase, Report
+from ..models import Finding, Phrase, Report
 
 
 class ReportWords(BaseModel):
@@ -49,6 +49,12 @@ class ReportWords(BaseModel):
     # The shipped rules' messages in this language, by rule id; a rule without one here is said
     # in the words of its rule file.
     messages: dict[str, str] = {}
+    # One line per side of a finding (--format text, github): what the article says, and the total.
+    says: str
+    line_total: str
+    not_shown: str
+    suppressed: str
+    baselined: str
 
 
 def available(rules_dir: Path = RULES_DIR) -> list[str]:
@@ -86,6 +92,14 @@ def say(code: str, phrase: Phrase) -> str:
 def say_message(code: str, template: str, blanks: dict[str, str], doubt: Phrase | None = None) -> str:
     """A rule's message in a language, ending with the reason for doubt when there is one."""
     return fill(code, template, blanks) + (f" ({say(code, doubt)})" if doubt else "")
+
+
+def message(f: Finding, code: str) -> str:
+    """A finding's message in a language (a rule without words in it: as JSON has it)."""
+    template = words(code).messages.get(f.rule)
+    if template is None or not f.message_params:
+        return f.message
+    return say_message(code, template, dict(f.message_params), f.doubt)
 
 
 def language_of(report: Report, rules_dir: Path = RULES_DIR) -> str:
