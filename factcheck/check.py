@@ -25,9 +25,9 @@ from .normalise import (
     same_person_value,
     texts_compatible,
 )
-from .report.words import say, say_message, words
 from .rules import COMPARATORS as RULE_COMPARATORS
 from .rules import GroupingConfig, Rule
+from .words import say, say_message, words
 
 Comparator = Callable[[Claim, Claim, Lexicon], bool]  # True when the two claims conflict
 

@@ -148,8 +148,8 @@ def test_a_one_word_name_or_the_doer_ties_no_two_swearing_ins(tmp_path):
 def test_every_claim_source_has_words_for_the_report_and_a_weight_in_grouping_yaml():
     from factcheck.lexicon import RULES_DIR
     from factcheck.models import ClaimSource
-    from factcheck.report.words import available, words
     from factcheck.rules import load_grouping
+    from factcheck.words import available, words
 
     weights = load_grouping(RULES_DIR).claim_confidence
     for code in available(RULES_DIR):

@@ -88,7 +88,7 @@ def test_a_relative_date_is_shown_with_the_date_it_stands_for(tmp_path):
 
 
 def test_every_reason_the_code_gives_has_words_in_every_language():
-    from factcheck.report.words import available, words
+    from factcheck.words import available, words
 
     source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "factcheck").rglob("*.py"))
     keys = set(re.findall(r'_says\("(\w+)"', source)) | set(re.findall(r'Phrase\(key="(\w+)"', source))

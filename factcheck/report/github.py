@@ -4,7 +4,7 @@ so each article shows the finding on its own line in the pull request."""
 from __future__ import annotations
 
 from ..models import Report
-from .words import language_of, message, words
+from ..words import language_of, message, words
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import PurePath
 
 from ..models import ArticleSummary, Finding, Report
-from .words import language_of, message, say, words
+from ..words import language_of, message, say, words
 
 ORDER = {"error": 0, "warning": 1, "info": 2}
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")

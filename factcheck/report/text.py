@@ -8,7 +8,7 @@ import os
 import sys
 
 from ..models import Report
-from .words import language_of, message, words
+from ..words import language_of, message, words
 
 COLOURS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[36m"}
 BOLD, RESET = "\033[1m", "\033[0m"

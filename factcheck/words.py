@@ -1,4 +1,4 @@
-"""The words of the report in each language (rules/lang/<code>/report.yaml), and which
+"""The words of findings and reports in each language (rules/lang/<code>/report.yaml), and which
 language a report is written in."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from ..datafile import load_model
-from ..lexicon import RULES_DIR
-from ..models import Finding, Phrase, Report
+from .datafile import load_model
+from .lexicon import RULES_DIR
+from .models import Finding, Phrase, Report
 
 
 class ReportWords(BaseModel):
