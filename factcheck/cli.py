@@ -314,28 +314,23 @@ def _open_index(path: Path | None, rules_dir: Path) -> ClaimIndex:
 
 
 def _index(args: argparse.Namespace) -> int:
-    from .datafile import DataFileError
     from .pipeline import index_archive
 
-    try:
-        settings = _settings(args)
-        paths = settings.archive(args.paths)
-        if not paths:
-            _say("give the archive to index (or set archive in the configuration)")
-            return 2
-        missing = [p for p in paths if _missing(p)]
-        if missing:
-            _say(f"no such file or folder: {', '.join(missing)}")
-            return 2
-        index = _open_index(settings.index(args.index), settings.options.rules_dir)
-        try:
-            found = index_archive(paths, index, settings.options)
-            stats, total = index.stats, index.count()
-        finally:
-            index.close()
-    except DataFileError as exc:
-        _say(str(exc))
+    settings = _settings(args)
+    paths = settings.archive(args.paths)
+    if not paths:
+        _say("give the archive to index (or set archive in the configuration)")
         return 2
+    missing = [p for p in paths if _missing(p)]
+    if missing:
+        _say(f"no such file or folder: {', '.join(missing)}")
+        return 2
+    index = _open_index(settings.index(args.index), settings.options.rules_dir)
+    try:
+        found = index_archive(paths, index, settings.options)
+        stats, total = index.stats, index.count()
+    finally:
+        index.close()
     print(f"{index.path}: {total} article file(s); {stats.extracted} extracted, {stats.reused} unchanged, "
           f"{stats.removed} removed; {len(found.skipped)} left out, {len(found.problems)} could not be read")
     for path, reason in found.problems:
@@ -443,55 +438,46 @@ def _main(args: argparse.Namespace) -> int:
     if args.max_bytes is not None and args.max_bytes <= 0:
         _say("--max-bytes must be a positive number of bytes")
         return 2
-    from .datafile import DataFileError
     from .models import Severity
     from .pipeline import run
     from .report import renderer
     from .suppress import read_baseline, write_baseline
 
     checking = hasattr(args, "against")
-    try:
-        settings = _settings(args)
-        paths = settings.paths(args.paths)
-        against = settings.archive(args.against) if checking else []
-        if not paths:
-            _say("give the articles to check (PATH ...), or set paths in the configuration")
-            return 2
-        if checking and not against:
-            _say("give the archive to check against (--against ARCHIVE), or set archive in the configuration")
-            return 2
-        missing = [p for p in [*paths, *against] if _missing(p)]
-        if missing:
-            _say(f"no such file or folder: {', '.join(missing)}")
-            return 2
-        if against:
-            report, new_files = _check_against(args, settings, paths, against)
-            if not new_files:
-                _say(f"no new article found in {', '.join(paths)}")
-                return 2
-            report = _involves(report, new_files)
-        else:
-            index_path = settings.index(args.index)
-            index = _open_index(index_path, settings.options.rules_dir) if index_path else None
-            try:
-                report = run(paths, settings.options, cache=index)
-            finally:
-                if index is not None:
-                    index.close()
-    except DataFileError as exc:
-        _say(str(exc))
+    settings = _settings(args)
+    paths = settings.paths(args.paths)
+    against = settings.archive(args.against) if checking else []
+    if not paths:
+        _say("give the articles to check (PATH ...), or set paths in the configuration")
         return 2
+    if checking and not against:
+        _say("give the archive to check against (--against ARCHIVE), or set archive in the configuration")
+        return 2
+    missing = [p for p in [*paths, *against] if _missing(p)]
+    if missing:
+        _say(f"no such file or folder: {', '.join(missing)}")
+        return 2
+    if against:
+        report, new_files = _check_against(args, settings, paths, against)
+        if not new_files:
+            _say(f"no new article found in {', '.join(paths)}")
+            return 2
+        report = _involves(report, new_files)
+    else:
+        index_path = settings.index(args.index)
+        index = _open_index(index_path, settings.options.rules_dir) if index_path else None
+        try:
+            report = run(paths, settings.options, cache=index)
+        finally:
+            if index is not None:
+                index.close()
     baseline = args.baseline or (Path(resolve(settings.base, settings.config.baseline)) if settings.config.baseline else None)
     if getattr(args, "write_baseline", None):
         count = write_baseline(args.write_baseline, report.findings)
         _say(f"baseline: {count} finding(s) written to {args.write_baseline}")
         return 0
     if baseline is not None:
-        try:
-            known = read_baseline(baseline)
-        except DataFileError as exc:
-            _say(str(exc))
-            return 2
+        known = read_baseline(baseline)
         fresh = tuple(f for f in report.findings if f.id not in known)
         report = report.model_copy(update={"findings": fresh, "baselined": len(report.findings) - len(fresh)})
     if not report.articles:

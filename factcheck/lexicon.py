@@ -417,7 +417,6 @@ class Pack:
         self.classifiers = frozenset(fold(w) for w in self.numbers.classifiers)
         self.classifier_ends = self.signal_words | frozenset(fold(w) for w in self.numbers.classifier_ends)
         self.doer_fillers = frozenset(fold(w) for w in g.doer_fillers)
-        self.clause_breaks = tuple(fold(w) for w in g.clause_breaks)
         self.measures = {fold(k): v for k, v in self.numbers.measures.items()}
         self.unit_class = {fold(w): name for name, words in self.numbers.unit_classes.items() for w in words}
         self._compiled = False
@@ -467,6 +466,12 @@ class Pack:
         self.relative_re = phrase_re(g.location.relative_words, 0)
         self.category_re = phrase_re(g.category.markers)
         self.other_act_re = phrase_re(g.other_act_markers) if g.other_act_markers else None
+        # Words break a clause as words, marks (";") wherever they stand.
+        breaks = [w for w in g.clause_breaks if w[:1].isalnum()]
+        marks = [w for w in g.clause_breaks if not w[:1].isalnum()]
+        self.clause_break_re = patterns.compile("|".join(
+            ([rf"(?<![\w'’])(?:{alternation(breaks)})(?![\w'’])"] if breaks else [])
+            + ([alternation(marks)] if marks else [])) or r"(?!x)x", re.IGNORECASE)
         self.declare_re = phrase_re(g.declaring_verbs) if g.declaring_verbs else None
         self.approx_re = phrase_re(self.numbers.approximate)
         self.share_re = phrase_re(self.numbers.share_words) if self.numbers.share_words else None

@@ -146,18 +146,7 @@ def _category_recipients(text: str, start: int, end: int, mentions: list[Mention
 
 def _clause_start(text: str, pos: int, pack: Pack) -> int:
     """Where the clause holding `pos` begins: after the last clause break before it, else 0."""
-    head = fold(text[:pos])
-    return max((i + len(w) for w in pack.clause_breaks if (i := _last_word(head, w)) >= 0), default=0)
-
-
-def _last_word(text: str, word: str) -> int:
-    """The last place `word` stands as a word (or, for punctuation, at all) in `text`, else -1."""
-    if not word[:1].isalnum():
-        return text.rfind(word)
-    found = -1
-    for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])", text):
-        found = m.start()
-    return found
+    return max((m.end() for m in pack.clause_break_re.finditer(text, 0, pos)), default=0)
 
 
 def _org_with_region(text: str, run: tuple[int, int], lexicon: Lexicon) -> set[str]:
@@ -172,7 +161,7 @@ def _org_with_region(text: str, run: tuple[int, int], lexicon: Lexicon) -> set[s
 
 
 def measure_claims(sentence: Sentence, dates: list[DateMention], pack: Pack, lexicon: Lexicon,
-                   mentions: Sequence[Mention] = ()) -> list[Claim]:
+                   mentions: Sequence[Mention]) -> list[Claim]:
     """Counts of a measure named in the pack (votes, residents, workers ...), anywhere. A measure
     of a person (votes) is that person's: the one named last before it in the sentence."""
     text = sentence.text

@@ -103,8 +103,6 @@ def _patterns(pack: Pack) -> list[_DatePattern]:
             + [_DatePattern(patterns.compile(p, re.IGNORECASE if "(?P<rel>" in p else 0)) for p in pats])
 
 
-
-
 @functools.lru_cache(maxsize=8)
 def _range_after(pack: Pack) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{alternation(pack.calendar.range_words)})\s*\d{{1,2}}(?!\d)")

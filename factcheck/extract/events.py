@@ -17,9 +17,9 @@ from .text import Sentence
 PLACE_WORD = re.compile(r"\s*(\([^()]*\)|[^\s,;()]+)(\s*,)?")
 YEAR = re.compile(r"(?<![\w./-])(19[5-9]\d|20\d\d)(?![\w/-])")
 CAPITALISED = re.compile(r"^[A-Z0-9][\w'’/&.-]*$")
-# "Rp 731. 571.160.000": thousands groups broken by a stray space; the first group is not the figure.
 # How far from a trigger with `objects` its object may stand ("membuka secara resmi Porprov VI").
 OBJECT_WINDOW = 50
+# "Rp 731. 571.160.000": thousands groups broken by a stray space; the first group is not the figure.
 NOT_A_COUNT_AFTER = re.compile(r"^(?:[./-]\d|/|-|\.\s\d{3}[.,]\d{3}|\s*(?:WIB|WITA|WIT|persen\s+suara)\b)")
 
 
@@ -138,6 +138,12 @@ def object_run(text: str, pos: int) -> tuple[int, int] | None:
         tail = capitalised_run(text, end + more.end())
         end = tail[1] if tail else end
     return first[0], end
+
+
+def _past_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def subject_start(text: str, dates: list[DateMention]) -> int:
@@ -338,8 +344,7 @@ class SentenceReader:
             if trigger.kind and self.pack.kind(trigger.kind).names_object:
                 # "meresmikan RSUD Sambelia", "RSUD Sambelia yang diresmikan": the object names the event
                 if trigger.voice == "passive":  # the object is the sentence's subject, or what is declared
-                    start = declared.end() + len(text[declared.end():]) - len(text[declared.end():].lstrip()) if declared \
-                        else subject_start(text, event.dates)
+                    start = _past_spaces(text, declared.end()) if declared else subject_start(text, event.dates)
                     run = capitalised_run(text, start)
                     run = run if run and run[1] <= s else None
                 else:
@@ -433,7 +438,7 @@ class SentenceReader:
             phrase = " ".join(words).replace(" ,", ",").strip(" ,")
             if words and (words[0][:1].isdigit() or fold(words[0]) in pack.not_venue_starts):
                 continue  # "di 13 provinsi", "di lingkungan Provinsi Riau": no venue
-            if pack.category_re.match(text, end + len(text[end:]) - len(text[end:].lstrip())):
+            if pack.category_re.match(text, _past_spaces(text, end)):
                 continue  # "in the Environmental Savior category": a category's name, not a place
             if any(w[:1].isupper() for w in words) and phrase:
                 return phrase, prep.start(), end

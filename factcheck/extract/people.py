@@ -17,6 +17,7 @@ WORD = re.compile(r"\s*([^\s,;:()\[\]\"“”]+)")
 PAREN = re.compile(r"\s*\(([^()\n]{1,40})\)")
 ACRONYM = re.compile(r"^[A-Z0-9]{2,}$")
 NATIONAL_TAIL = re.compile(r"\s+(?:RI|Republik\s+Indonesia)(?![\w])")
+WORD_BEFORE = re.compile(r"([^\s,;:()]+)\s+$")
 OF_REGION = re.compile(r"\s+of\s+(?:the\s+)?")
 PRONOUNS = frozenset({"ia", "dia", "beliau", "he", "she"})
 
@@ -383,16 +384,19 @@ def joined_offices(text: str, mentions: list[Mention], pack: Pack) -> list[int]:
             and joint.fullmatch(text[first.end:second.start].strip(" ,"))]
 
 
+def _word_before(text: str, start: int) -> str:
+    before = WORD_BEFORE.search(text, max(0, start - 40), start)
+    return fold(before.group(1)) if before else ""
+
+
 def _after_building_word(text: str, start: int, lexicon: Lexicon, pack: Pack) -> bool:
-    before = re.search(r"([^\s,;:()]+)\s+$", text[max(0, start - 40):start])
-    word = fold(before.group(1)) if before else ""
+    word = _word_before(text, start)
     return word in lexicon.building_words or word in lexicon.venue_words or word in pack.org_words
 
 
 def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
     """"di Pendopo Gubernur Banten", "Istana Wakil Presiden": an office word naming a building."""
-    before = re.search(r"([^\s,;:()]+)\s+$", text[max(0, start - 40):start])
-    return before is not None and fold(before.group(1)) in lexicon.building_words
+    return _word_before(text, start) in lexicon.building_words
 
 
 COMMA_AND_WORD = re.compile(r"\s*,\s*(?:\w+\s+)?")
