@@ -16,6 +16,7 @@ from .group import EventGroup, Relation, group_events, group_people
 from .lexicon import Lexicon
 from .models import ArticleClaims, Claim, ClaimSource, Finding, FindingEvidence, Phrase, Severity, Status
 from .normalise import (
+    looks_like_slip,
     name_match,
     offices_compatible,
     offices_exclusive,
@@ -181,6 +182,8 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
             said_in_y = {id(a) for a, b in comparable if not compare(a, b, lex)}
             said_in_x = {id(b) for a, b in comparable if not compare(a, b, lex)}
             either = rule.shared_value == "either"
+            if rule.shared_value == "any" and said_in_y:
+                continue
             for a, b in comparable:
                 shared = (id(a) in said_in_y or id(b) in said_in_x) if either else (id(a) in said_in_y and id(b) in said_in_x)
                 if compare(a, b, lex) and not shared:
@@ -361,6 +364,8 @@ def _pair_severity(rule: Rule, a: Claim, b: Claim, relation: Relation, cfg: Grou
     needed = rule.within_article_sources if relation is INSIDE_ONE_ARTICLE else rule.strong_sources
     if needed and not (a.source.value in needed and b.source.value in needed):
         return Severity.info, min(worth, cfg.warning_needs)
+    if rule.unlike_slip_level is not None and not looks_like_slip(float(a.value), float(b.value)):
+        return rule.unlike_slip_level, min(worth, cfg.warning_needs)
     if relation.same and worth >= cfg.error_needs:
         return rule.level, worth
     if worth >= cfg.warning_needs and (relation.same or relation.confidence >= cfg.occurrence_needs):
@@ -403,17 +408,23 @@ def to_finding(entry: Conflicts, by_path: dict[str, ArticleClaims], cfg: Groupin
     reasons = sorted({rel.why for rel in deciding}, key=lambda p: (p.key, p.params))
     if weak:
         reasons.append(Phrase(key="weak_sources", params=(("sources", ",".join(weak)),)))
+    apart = rule.unlike_slip_level is not None and severity == rule.unlike_slip_level and not any(
+        looks_like_slip(float(a.value), float(b.value)) for a, b, _, s, _ in judged if s == severity)
+    if apart:
+        reasons.append(Phrase(key="figures_apart"))
     if all(rel is INSIDE_ONE_ARTICLE for rel in deciding):
         certainty = "itself"
     elif severity == rule.level:
         certainty = "same"
+    elif apart and all(rel.same for rel in deciding):
+        certainty = "same"  # one occurrence; the doubt is about the figures (the reason says so)
     elif weak and all(rel.same for rel in deciding):
         certainty = "weak"
     else:
         certainty = "maybe"
     blanks = (("subject", entry.subject), ("values", shown), ("unit", entry.key or "items"))
     why = "; ".join(say("en", r) for r in reasons) + ": " + words("en").certainty[certainty]
-    doubt = (reasons[-1] if weak else reasons[0]) if severity != rule.level else None
+    doubt = (reasons[-1] if weak or apart else reasons[0]) if severity != rule.level else None
     message = _english_message(rule, blanks, doubt)
     return Finding(
         id=_fingerprint(rule.id, entry.subject + "|" + entry.key + "|" + ",".join(entry.recipients),

@@ -155,6 +155,9 @@ class Markers(Strict):
     apposition: list[str] = []
     # Articles that may follow a comma or an apposition word before the office: "X, the deputy speaker".
     articles: list[str] = []
+    # Words that open a predicate: an office after "NAME," followed by one is the subject of a
+    # clause of its own ("Menurut Jamaluddin, Gubernur NTB telah mengimbau"), not NAME's office.
+    predicate_starts: list[str] = []
 
 
 class StatusWords(Strict):
@@ -178,6 +181,9 @@ class PhraseRules(Strict):
     # After a superlative the place is where something is the largest, not where the act is held
     # ("multievent terbesar di Jatim itu di Stadion Surajaya").
     not_venue_after: list[str] = []
+    # A category phrase that starts with one of these is no award's category: "meraih gelar
+    # Diploma III" is a degree earned at school.
+    not_category_starts: list[str] = []
     rank_words: list[str] = []
     any_case_markers: list[str] = []
     qualifier_words: list[str] = []
@@ -268,6 +274,9 @@ class ActingEntry(Strict):
     en: str | None = None
     aliases: OfficeAliases = OfficeAliases()
     held_beside: bool = False  # a duty held beside one's own post (Plt, Plh): it conflicts with no office
+    # Offices of these scopes are kept by whoever is appointed to the acting seat: it conflicts
+    # with none of them (a Dirjen or a provincial agency head made Pj Bupati keeps that post).
+    beside_scopes: list[str] = []
 
 
 class OfficesFile(Strict):
@@ -398,6 +407,7 @@ class Pack:
         self.noun_kinds = {fold(k): v for k, v in g.noun_kinds.items()}
         self.category_markers = frozenset(fold(w) for w in g.category.markers if " " not in w)
         self.any_case_markers = frozenset(fold(w) for w in g.category.any_case_markers)
+        self.not_category_starts = frozenset(fold(w) for w in g.category.not_category_starts)
         self.award_noun_words = frozenset(fold(w) for w in g.award_nouns if " " not in w)
         self.award_name_breaks = frozenset(fold(w) for w in g.award_name_breaks)
         self.award_noun_phrases = tuple(fold(w) for w in g.award_nouns if " " in w)
@@ -449,6 +459,8 @@ class Pack:
         self.past_re = phrase_re(g.status.past)
         self.irrealis_re = phrase_re(g.status.irrealis)
         never = patterns.compile(r"(?!x)x")
+        self.predicate_start_re = patterns.compile(
+            rf"\s+(?:{alternation(g.markers.predicate_starts)})(?![\w'’])") if g.markers.predicate_starts else never
         self.speech_tail_re = patterns.compile(rf"(?<![\w'’])(?:{alternation(g.speech_verbs)})(?![\w'’])[^.!?\"“”]{{0,80}}$",
                                          re.IGNORECASE) if g.speech_verbs else never
         self.list_intro_re = phrase_re(g.list_intros) if g.list_intros else never
@@ -516,6 +528,7 @@ class Lexicon:
         self.national_seats = frozenset(o.id for o in self.offices.offices if o.scope == "national")
         self.person_measures = frozenset(m for pack in self.packs.values() for m in pack.numbers.person_measures)
         self.acting_beside = frozenset(a.id for a in self.offices.acting if a.held_beside)
+        self.acting_beside_scopes = {a.id: frozenset(a.beside_scopes) for a in self.offices.acting if a.beside_scopes}
         self.scopes_beside = frozenset(self.offices.held_beside_scopes)
         self.acting_by_alias = {
             fold(a): act.id for act in self.offices.acting for a in [act.name, *act.aliases.id, *act.aliases.en]

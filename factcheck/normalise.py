@@ -62,13 +62,34 @@ def same_figure(a: str, b: str) -> bool:
     return bool(fa and fb and fa.group(0).rstrip(".,") == fb.group(0).rstrip(".,"))
 
 
+def looks_like_slip(a: float, b: float) -> bool:
+    """Could one figure be the other mistyped? One apart ("sembilan" / "sepuluh"), or digits
+    that differ by one swap of neighbours, one changed, one added or one dropped (873 / 837,
+    4.500 / 4.200). Figures further apart usually count different things."""
+    if abs(a - b) == 1:
+        return True
+    x, y = (format(v, "f").rstrip("0").rstrip(".").replace(".", "") for v in (a, b))
+    if len(x) == len(y):
+        diff = [i for i in range(len(x)) if x[i] != y[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
+    short, long_ = sorted((x, y), key=len)
+    return len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def offices_exclusive(a: str, b: str, lexicon: Lexicon) -> bool:
-    """Can the two offices not be held at once? A duty held beside one's own post (Plt, Plh)
-    and a post in a party or organisation sit beside a post in government."""
+    """Can the two offices not be held at once? A duty held beside one's own post (Plt, Plh),
+    a post in a party or organisation, and an acting head's seat beside the central post its
+    holder keeps (a Dirjen as Pj Gubernur) sit beside another office."""
     x, y = OfficeKey.parse(a), OfficeKey.parse(b)
     if x.acting in lexicon.acting_beside or y.acting in lexicon.acting_beside:
         return False
     scopes = {office.scope if (office := lexicon.office_by_id.get(k.id)) else "" for k in (x, y)}
+    if x.id != y.id:
+        for acting, other in ((x, y), (y, x)):
+            other_office = lexicon.office_by_id.get(other.id)
+            if not other.acting and other_office and other_office.scope in lexicon.acting_beside_scopes.get(acting.acting, ()):
+                return False
     return not (scopes & lexicon.scopes_beside) or len(scopes) == 1
 
 

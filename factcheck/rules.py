@@ -54,8 +54,10 @@ class Rule(BaseModel):
     # When a value one article states is also stated by the other, is the pair no conflict?
     # "either": a date the other article also gives is its event date, and the article's other
     # date is about something else (a caption, another stage). "both": only when each article
-    # also states the other's value (a count before and after, written by both).
-    shared_value: str = Field(default="both", pattern="^(either|both)$")
+    # also states the other's value (a count before and after, written by both). "any": once the
+    # two articles give one value alike, none of their other values conflicts (two lists of bonus
+    # amounts that share the gold medal's are amounts of different medals).
+    shared_value: str = Field(default="both", pattern="^(either|both|any)$")
     # Numbers only: a figure that is the sum of two or more figures of the same unit in either
     # article is their total ("Rp11,3 triliun" = "Rp4,2 triliun" for land + "Rp7,1 triliun"),
     # not a conflicting figure.
@@ -67,6 +69,9 @@ class Rule(BaseModel):
     within_article_sources: list[str] = []
     level: Severity = Severity.error
     uncertain_level: Severity = Severity.warning
+    # Numbers only: the most a pair of figures gets when neither could be the other mistyped
+    # (normalise.looks_like_slip); such counts are most often of different things.
+    unlike_slip_level: Severity | None = None
     message: str
     examples: Examples = Examples()
     cases: list[RuleCase] = []
@@ -127,6 +132,8 @@ def rule_problems(rule: Rule, path: Path) -> list[str]:
                             f"(sources: {', '.join(sorted(known_sources))})")
     if (rule.scope == "article") != (rule.compare == "weekday"):
         problems.append(f"{path}:{_line_of(path, 'compare')}: compare 'weekday' goes with scope 'article', and only it")
+    if rule.unlike_slip_level is not None and rule.compare != "number":
+        problems.append(f"{path}:{_line_of(path, 'unlike_slip_level')}: unlike_slip_level goes with compare 'number' only")
     return problems
 
 

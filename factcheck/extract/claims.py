@@ -84,7 +84,8 @@ def category_claims(sentence: Sentence, mentions: list[Mention], people: dict[st
                 break
         if not words or (fold(marker.group(0)) not in pack.any_case_markers and not words[0][:1].isupper()):
             continue
-        if fold(words[0]) in pack.signal_words or pack.irrealis_re.match(" ".join(words)):
+        if fold(words[0]) in pack.signal_words or fold(words[0]) in pack.not_category_starts \
+                or pack.irrealis_re.match(" ".join(words)):
             continue  # "masing-masing kategori akan hadir": a verb follows, no category is named
         rank: list[str] = []
         for m in reversed(list(re.finditer(r"[^\s,;:()]+", text[max(0, marker.start() - 60):marker.start()]))[-3:]):

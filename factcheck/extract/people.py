@@ -314,7 +314,7 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
         own_after = comma is not None and found is not None and _office_follows(text, found[1], lexicon, pack, reader)
         if found and (not comma or _apposition_closes(text, found[1])) and not own_after:
             mention.name, mention.key, mention.end = found[2], found[3], found[1]
-        elif status != Status.target:
+        elif status != Status.target and not pack.predicate_start_re.match(text, end):
             left = pack.left_apposition_re.search(text, max(0, m.start() - 40), m.start())
             if left:
                 back = names.backward(text, left.start())
