@@ -63,11 +63,13 @@ def same_figure(a: str, b: str) -> bool:
 
 
 def looks_like_slip(a: float, b: float) -> bool:
-    """Could one figure be the other mistyped? One apart ("sembilan" / "sepuluh"), or digits
-    that differ by one swap of neighbours, one changed, one added or one dropped (873 / 837,
-    4.500 / 4.200). Figures further apart usually count different things."""
+    """Could one figure be the other mistyped? One apart ("sembilan" / "sepuluh"), or, from 10
+    up, digits that differ by one swap of neighbours, one changed, one added or one dropped
+    (873 / 837, 4.500 / 4.200). Figures further apart usually count different things."""
     if abs(a - b) == 1:
         return True
+    if a < 10 and b < 10:
+        return False  # "dua" and "tujuh" perwira: small counts slip by one, else they count other things
     x, y = (format(v, "f").rstrip("0").rstrip(".").replace(".", "") for v in (a, b))
     if len(x) == len(y):
         diff = [i for i in range(len(x)) if x[i] != y[i]]
