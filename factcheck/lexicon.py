@@ -164,6 +164,9 @@ class StatusWords(Strict):
     past: list[str] = []
     background: list[str] = []
     irrealis: list[str] = []
+    # Of the irrealis words, those that announce the act ahead ("akan dilantik besok"): a preview
+    # of the event, whose other facts (offices, counts) are still facts.
+    planned: list[str] = []
     concurrent: list[str] = []
 
 
@@ -458,6 +461,10 @@ class Pack:
             rf"(?:(?:,|\()\s*{articles}|(?<![\w'’])(?:{appositions})\s*{articles})\s*$", re.IGNORECASE)
         self.past_re = phrase_re(g.status.past)
         self.irrealis_re = phrase_re(g.status.irrealis)
+        # A preview says the act is to come, and nothing that puts it off or calls it off ("batal", "semula").
+        self.planned_re = phrase_re(g.status.planned) if g.status.planned else None
+        unplanned = [w for w in g.status.irrealis if w not in g.status.planned]
+        self.unplanned_re = phrase_re(unplanned) if unplanned else None
         never = patterns.compile(r"(?!x)x")
         self.predicate_start_re = patterns.compile(
             rf"\s+(?:{alternation(g.markers.predicate_starts)})(?![\w'’])") if g.markers.predicate_starts else never

@@ -136,6 +136,7 @@ class ClaimSource(StrEnum):
     region = "region"  # a venue that is only a region ("di Jawa Timur"): often the recipient's home, not the venue
     listing = "list"  # a list of winners, criteria or names ("berikut daftar ...", bullets)
     bare_name = "bare_name"  # a doer named without any office in the whole article: often not a person at all
+    planned = "planned"  # when, where and by whom a preview says the act will be done: plans change
 
 
 class Claim(Frozen):
@@ -170,6 +171,7 @@ class EventFrame(Frozen):
     # of which occurrence an undated report is of.
     year_named: int | None = None
     collective: bool = False  # one act for many (a mass swearing-in): one presenter for all
+    planned: bool = False  # a preview: the act is still to come ("akan dilantik besok")
     recipients: tuple[str, ...] = ()
     presenter: str | None = None
     presenter_office: str | None = None

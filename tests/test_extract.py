@@ -7,6 +7,7 @@ from factcheck.extract.dates import find_dates
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.people import name_match
 from factcheck.lexicon import load_lexicon
+from factcheck.models import ClaimSource
 
 
 def pack(code="id"):
@@ -119,8 +120,16 @@ def test_category_and_its_recipient(tmp_path):
     assert claims.event.edition == 2024 and claims.event.name_tokens == ("paritrana",)
 
 
-def test_irrealis_is_not_an_event(tmp_path):
+def test_a_preview_is_a_planned_event_whose_act_is_only_a_plan(tmp_path):
     text = "Judul\n\nPelantikan penggantinya di Bandung akan dipimpin Pj Gubernur Jawa Barat Bey Machmudin pekan depan."
+    claims = claims_of(tmp_path, text)
+    assert claims.event is not None and claims.event.planned
+    presenters = [c for c in claims.claims if c.attribute == "presenter"]
+    assert presenters and all(c.source == ClaimSource.planned for c in presenters)
+
+
+def test_a_called_off_act_is_no_event(tmp_path):
+    text = "Judul\n\nPelantikan penggantinya di Bandung batal dipimpin Pj Gubernur Jawa Barat Bey Machmudin pekan depan."
     assert claims_of(tmp_path, text).event is None
 
 

@@ -40,6 +40,7 @@ class SentenceEvent:
     sentence: Sentence
     kind: str | None  # None: the sentence names the event without saying which (an event noun)
     irrealis: bool
+    planned: bool = False  # irrealis because it is still to come ("akan dilantik besok"): a preview
     roles: list[Role] = field(default_factory=list)
     orgs: list[tuple[str, int]] = field(default_factory=list)  # recipient regions (Pemkab Tangerang)
     org_names: list[str] = field(default_factory=list)  # other organisations that receive ("org:desa sebubus")
@@ -226,14 +227,19 @@ class SentenceReader:
         # "akan dipimpin", "dijadwalkan dilantik", "Semula ... menjadwalkan acara": not a fact yet.
         irrealis = bool(pack.irrealis_re.search(text[:first + 1])) or bool(
             pack.irrealis_re.search(text[first:first + 60]) and not triggers)
+        around = text[:first + 60]
+        planned = irrealis and pack.planned_re is not None and bool(pack.planned_re.search(around)) and not (
+            pack.unplanned_re and pack.unplanned_re.search(around))
         # "yang tahun lalu juga membawa pulang ...": an act from another time, not this event
-        irrealis = irrealis or bool(pack.background_re.search(text[:first + 1]))
+        background = bool(pack.background_re.search(text[:first + 1]))
+        irrealis = irrealis or background
+        planned = planned and not background
         kind = self._kind(text, triggers, receives, names_award)
         named_by_noun = None
         if kind is None and not (triggers or receives or confers):
             named_by_noun = next(((e, pack.noun_kinds[n]) for _, e, n in nouns if n in pack.noun_kinds), None)
             kind = named_by_noun[1] if named_by_noun else None
-        event = SentenceEvent(sentence, kind, irrealis, dates=[d for d in dates if not (d.is_range or d.is_stamp)])
+        event = SentenceEvent(sentence, kind, irrealis, planned, dates=[d for d in dates if not (d.is_range or d.is_stamp)])
         self._roles(event, text, mentions, triggers, receives, confers)
         if named_by_noun and pack.kind(named_by_noun[1]).names_object:
             # "pada upacara pembukaan Asian Games 2018": what the ceremony opens names the event

@@ -34,6 +34,10 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
     the body, every word capitalised, only when no sentence reports one), and every later
     sentence about an act of the same kind (or about "the ceremony") whose date does not set it apart."""
     acts = [e for e in events if e.kind and not e.irrealis]
+    # A preview reports no act as done: its planned act is the event, so that the preview is
+    # grouped with the reports of it; what it says of the act itself is only a plan.
+    planned = not acts
+    acts = acts or [e for e in events if e.kind and e.planned]
     main = next((e for e in acts if id(e.sentence) not in (headline_like or set())), acts[0] if acts else None)
     if main is None:
         return None, []
@@ -52,7 +56,8 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
         return e is not main and act_weekday is not None and d.weekday is not None and d.weekday != act_weekday
 
     for e in events:
-        if e.irrealis or (e.kind not in (None, kind) and not {e.kind, kind} <= {"award", "handover"}):
+        if (e.irrealis and not (planned and e.planned)) or (
+                e.kind not in (None, kind) and not {e.kind, kind} <= {"award", "handover"}):
             continue
         event_dates = [d.date for d in e.dates if d.date and not other_day(e, d)]
         if main_date and event_dates and all((main_date.days_to(d) or 0) > INTRA_ARTICLE_DAYS for d in event_dates):
@@ -70,7 +75,7 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
     date_explicit = False
     for e in joined:
         unit, offset = e.sentence.unit, e.sentence.start
-        source = (ClaimSource.listing if id(e.sentence) in (listed or set())
+        source = (ClaimSource.listing if id(e.sentence) in (listed or set()) else ClaimSource.planned if planned
                   else ClaimSource.act if e is main else ClaimSource.joined)
         first_claim = len(claims)
         # "... yang digelar Rabu (3/7), pembukaan Gelar Dagang ... Kamis (4/7), hingga puncak
@@ -144,7 +149,7 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
         name=name.display if name else None, name_tokens=name.tokens if name else (),
         edition=edition, date=main_date, date_weekday=main_weekday,
         date_explicit=date_explicit, recipients=tuple(sorted(recipients)),
-        presenter=presenter, presenter_office=presenter_office, location=location,
+        presenter=presenter, presenter_office=presenter_office, location=location, planned=planned,
     )
     # "dari Provinsi Lampung ada 10 pendonor ... selamat kepada 10 pendonor": the same count said
     # again is the same region's share.
