@@ -212,10 +212,11 @@ class SentenceReader:
         text = sentence.text
         pack = self.pack
         nouns = phrase_spans(pack.event_noun_re, text)
-        has_noun_kind = any(n in pack.noun_kinds for _, _, n in nouns) or bool(
-            pack.award_noun_re.search(text) or pack.decree_noun_re.search(text))
+        # "Upacara dipimpin Pangdam ...": any event noun lets a leading or giving verb be the act,
+        # one of no kind of its own ("the ceremony") joining the act the article reports.
+        names_event = bool(nouns) or bool(pack.award_noun_re.search(text) or pack.decree_noun_re.search(text))
         triggers = [t for t in phrase_spans(pack.trigger_re, text)
-                    if (has_noun_kind or not pack.trigger_of[t[2]].needs_event_noun) and self._has_object(text, t)]
+                    if (names_event or not pack.trigger_of[t[2]].needs_event_noun) and self._has_object(text, t)]
         receives = phrase_spans(pack.receive_re, text)
         confers = phrase_spans(pack.conferrer_verb_re, text)
         placed = bool(pack.venue_verb_re.search(text))
