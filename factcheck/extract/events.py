@@ -284,11 +284,15 @@ class SentenceReader:
         return None
 
     def _has_object(self, text: str, trigger: tuple[int, int, str]) -> bool:
-        """A trigger with `objects` needs one of them in the few words it acts on."""
+        """A trigger with `objects` needs one of them in the few words it acts on, or the
+        sentence names the act by a noun of its kind ("Upacara pembukaan ... dibuka oleh X")."""
         wanted = self.pack.trigger_of[trigger[2]].objects
         if not wanted:
             return True
         start, end, word = trigger
+        kind = self.pack.trigger_of[word].kind
+        if kind and any(self.pack.noun_kinds.get(n) == kind for _, _, n in phrase_spans(self.pack.event_noun_re, text)):
+            return True
         near = text[end:end + OBJECT_WINDOW] if self.pack.trigger_of[word].voice == "active" else text[max(0, start - OBJECT_WINDOW):start]
         return bool(self.pack.trigger_object_re and self.pack.trigger_object_re.search(near))
 
@@ -353,7 +357,8 @@ class SentenceReader:
                 if trigger.voice == "passive":  # the object is the sentence's subject, or what is declared
                     start = _past_spaces(text, declared.end()) if declared else subject_start(text, event.dates)
                     run = capitalised_run(text, start)
-                    run = run if run and run[1] <= s else None
+                    # "Upacara pembukaan digelar ... dan dibuka oleh X": the subject is the ceremony, not what it opens
+                    run = run if run and run[1] <= s and not self.pack.event_noun_re.match(text, run[0]) else None
                 else:
                     run = object_run(text, e)
                 if run:
