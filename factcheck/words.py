@@ -102,6 +102,12 @@ def message(f: Finding, code: str) -> str:
     return say_message(code, template, dict(f.message_params), f.doubt)
 
 
+def why(f: Finding, code: str) -> str:
+    """Why a finding is what it is, in a language (the English `why` for a finding made without
+    its reasons as data)."""
+    return "; ".join(say(code, r) for r in f.reasons) if f.reasons else f.why
+
+
 def language_of(report: Report, rules_dir: Path = RULES_DIR) -> str:
     """The language asked for; unless told (or "auto"), that of most articles (Indonesian on a tie)."""
     if report.language not in (None, "auto"):

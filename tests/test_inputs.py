@@ -127,6 +127,18 @@ def test_sarif_report_has_the_structure_sarif_2_1_0_requires():
         assert res["partialFingerprints"]["factcheck/v1"]
 
 
+def test_sarif_messages_are_in_the_reports_language():
+    # Seeds are Indonesian: the dashboard reads the finding in Indonesian unless told otherwise.
+    said = {lang: json.loads(run_cli(ROOT / "seeds", "--format", "sarif", *lang_args).stdout)["runs"][0]["results"]
+            for lang, lang_args in (("auto", ()), ("en", ("--lang", "en")))}
+    assert all(" berbeda untuk " in r["message"]["text"] for r in said["auto"])
+    assert all(r["message"]["text"].startswith("different ") for r in said["en"])
+    assert all(loc["message"]["text"].startswith("artikel ini menyebut") for r in said["auto"] for loc in r["locations"])
+    assert all(loc["message"]["text"].startswith("this article says") for r in said["en"] for loc in r["locations"])
+    assert {r["partialFingerprints"]["factcheck/v1"] for r in said["auto"]} == \
+        {r["partialFingerprints"]["factcheck/v1"] for r in said["en"]}
+
+
 def test_min_confidence_turns_findings_about_undated_reports_into_info(tmp_path):
     dated = ("Pemerintah Kabupaten Sleman meraih penghargaan Anugerah Layanan kategori Kabupaten Terbaik. Penghargaan "
              "diserahkan {who} kepada Bupati Sleman Joko Susilo di Gedung Agung, Yogyakarta{when}.\n")

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import PurePath
 
 from ..models import ArticleSummary, Finding, Report
-from ..words import language_of, message, say, words
+from ..words import language_of, message, why, words
 
 ORDER = {"error": 0, "warning": 1, "info": 2}
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -48,10 +48,9 @@ def _verdict(f: Finding, code: str) -> str:
     """How sure the finding is and why, in the report's language (the English `why` for a
     finding made without its reasons as data)."""
     w = words(code)
-    why = "; ".join(say(code, r) for r in f.reasons) if f.reasons else f.why
     sure = f"{w.certainty[f.certainty]} ({w.confidence} {f.confidence:.2f})" if f.certainty in w.certainty \
         else f"{w.confidence} {f.confidence:.2f}"
-    return f"{sure}; {_editor_dates(why)}"
+    return f"{sure}; {_editor_dates(why(f, code))}"
 
 
 def render(report: Report) -> str:
