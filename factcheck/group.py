@@ -58,7 +58,7 @@ def org_words(rid: str, lexicon: Lexicon) -> set[str]:
     """The distinctive words of an organisation or object ("sambelia" in "org:rsud sambelia")."""
     if not rid.startswith("org:"):
         return set()
-    generic = lexicon.unit_words | lexicon.building_words | lexicon.venue_words
+    generic = lexicon.unit_words | lexicon.building_words | lexicon.venue_words | lexicon.object_kind_words
     return {w for w in re.findall(r"[a-z0-9]+", rid[4:]) if len(w) > 2 and w not in generic}
 
 

@@ -237,6 +237,9 @@ class GrammarFile(Strict):
     location: PhraseRules = PhraseRules()
     category: PhraseRules = PhraseRules()
     org_words: list[str] = []
+    # Kinds of a thing built or opened, and its parts ("jalan tol", "jembatan", "seksi", "ruas"):
+    # they say what was opened, not which one, so two openings sharing only them are two acts.
+    object_kind_words: list[str] = []
     bare_name_blockers: list[str] = []
     not_names: list[str] = []
     # Endings that mark an inflected common word, never a name ("Rencananya", "Resmikan",
@@ -586,6 +589,7 @@ class Lexicon:
         }
         self.venue_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.location.venue_words)
         self.building_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.location.building_words)
+        self.object_kind_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.object_kind_words)
         self.name_prefixes = frozenset(self.names.prefixes)
         self.droppable_first_names = frozenset(self.names.droppable_first_names)
         self.name_ranks = frozenset(self.names.ranks)

@@ -84,6 +84,15 @@ def test_office_in_a_venue_name_is_not_a_person(tmp_path):
     assert [c.display for c in claims if c.attribute == "location"] == ["Pendopo Bupati Tangerang, Tigaraksa"]
 
 
+def test_a_passive_verb_in_a_subheading_and_a_term_word_are_no_names(tmp_path):
+    # Subheadings are written in title case: "Dijabat" and "Periode" begin no one's name.
+    text = ("Judul\n\nPresiden Joko Widodo melantik Viktor Laiskodat sebagai Gubernur NTT di Istana Negara, Rabu (5/9/2018).\n"
+            "Gubernur NTT Dijabat Raja yang Bertakhta\n"
+            "Pelantikan Gubernur NTT Periode 2018-2023 berlangsung khidmat.")
+    people = set(claims_of(tmp_path, text).people.values())
+    assert not [p for p in people if p.split()[0] in ("Dijabat", "Periode")], people
+
+
 def test_presenter_conferrer_and_witness_are_different_roles(tmp_path):
     text = ("Judul\n\nPemkab Sleman mendapatkan penghargaan Anugerah Uji dari Wakil Presiden Ma'ruf Amin di Jakarta, Jumat (20/10/23). "
             "Penghargaan tersebut diserahkan Menteri Dalam Negeri Tito Karnavian kepada Bupati Sleman Joko Susilo "

@@ -330,7 +330,13 @@ class SentenceReader:
 
         for regex, role in ((self.witness_re, "witness"), *self.aside_res, (self.recipient_re, "recipient")):
             for _s, e, _ in phrase_spans(regex, text) if regex else []:
-                give(role, self._after(mentions, e, text, 25))
+                first = self._after(mentions, e, text, 25)
+                give(role, first)
+                if role == "witness" and first is not None:
+                    # "X didampingi Menteri A, Gubernur B dan Bupati C, meresmikan ...": all who are
+                    # listed with the first companion came with the doer; none of them did the act.
+                    for m in self._listed_with(mentions, first, text):
+                        give(role, m)
         # "menerima penghargaan langsung dari (tangan) X": from X's own hands, X is the one who handed it over.
         if self.handed_by_re:
             for _s, e, _ in phrase_spans(self.handed_by_re, text):
@@ -397,6 +403,24 @@ class SentenceReader:
                 named = run is not None and run[1] <= s and is_named_run(text, run, self.pack, self.lex)
                 if run and named and not self.lex.region_re.fullmatch(text[run[0]:run[1]]):
                     event.org_names.append(org_id(text[run[0]:run[1]], self.lex))
+
+    def _listed_with(self, mentions: list[Mention], first: Mention, text: str) -> list[Mention]:
+        """The people listed after `first` in one enumeration: each a short gap of commas, "dan" and
+        office words on from the last, with no act, role marker or sentence break in between."""
+        listed, end = [], first.end
+        for m in mentions:
+            if m.start < end:
+                continue
+            gap = text[end:m.start]
+            if len(gap) > 80 or re.search(r"[.;:()]", gap) or self.pack.trigger_re.search(gap) or \
+                    self.pack.receive_re.search(gap) or any(r is not None and r.search(gap) for r in (
+                        self.recipient_re, self.agent_re, self.conferrer_re)):
+                break
+            if not (gap.strip() == "" or "," in gap or (self.joint_re is not None and self.joint_re.search(gap))):
+                break
+            listed.append(m)
+            end = m.end
+        return listed
 
     def _joint(self, text: str, first: Mention, second: Mention) -> bool:
         return self.joint_gap is not None and self.joint_gap.fullmatch(text, first.end, second.start) is not None

@@ -96,6 +96,8 @@ def find_numbers(text: str, pack: Pack) -> list[NumberMention]:
     out = []
     for m in _number_re(pack).finditer(text):
         if m.group("digits"):
+            if re.match(r"0\d", m.group("digits")):
+                continue  # "01" counts nothing: the decimals of "16, 01 kilometer" after a stray space, or a label
             value = parse_digits(m.group("digits"), pack.numbers.decimal_separator)
             if value is None:
                 continue
