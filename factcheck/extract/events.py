@@ -217,7 +217,7 @@ class SentenceReader:
         names_event = bool(nouns) or bool(pack.award_noun_re.search(text) or pack.decree_noun_re.search(text))
         triggers = [t for t in phrase_spans(pack.trigger_re, text)
                     if (names_event or not pack.trigger_of[t[2]].needs_event_noun) and self._has_object(text, t)]
-        receives = phrase_spans(pack.receive_re, text)
+        receives = [r for r in phrase_spans(pack.receive_re, text) if not self._receives_a_tally(text, r[1])]
         confers = phrase_spans(pack.conferrer_verb_re, text)
         placed = bool(pack.venue_verb_re.search(text))
         dated = any(0 <= d.start - e <= 100 for _, e, _ in nouns for d in dates)
@@ -295,6 +295,15 @@ class SentenceReader:
             return True
         near = text[end:end + OBJECT_WINDOW] if self.pack.trigger_of[word].voice == "active" else text[max(0, start - OBJECT_WINDOW):start]
         return bool(self.pack.trigger_object_re and self.pack.trigger_object_re.search(near))
+
+    def _receives_a_tally(self, text: str, pos: int) -> bool:
+        """Is what a receiving verb takes a count of a person's measure ("meraih 81 suara")? Votes
+        won are a tally, not an award received: the sentence reports no act."""
+        number = next(iter(find_numbers(text[pos:pos + 30], self.pack)), None)
+        if number is None or text[pos:pos + number.start].strip():
+            return False
+        unit, _, _ = read_unit(text, pos + number.end, self.pack, self.lex)
+        return bool(unit) and self.pack.measures.get(unit) in self.pack.numbers.person_measures
 
     def _names_a_work(self, text: str, pos: int) -> bool:
         """Do the next few words, up to a comma or stop, name a building or work ("the Temef Dam")?"""

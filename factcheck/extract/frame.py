@@ -95,8 +95,10 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
             # "... berakhir masa jabatannya pada 5 Juli", "Burhani | Minggu, 16 Februari 2020": the date
             # of another matter, or a byline's publication stamp.
             signed = signed or bool(pack.other_date_re.search(text_before[-60:])) or text_before.rstrip().endswith("|")
-            # Inside quotation marks: the speaker's "hari ini" is the day they spoke.
-            said = said or _inside_quotes(e.sentence.text[:d.start])
+            # Inside quotation marks: the speaker's "hari ini" is the day they spoke. A quotation runs
+            # over sentences of its paragraph ("... sederhana. Saya hari ini ...," kata X), so the
+            # marks are counted from the paragraph's start.
+            said = said or _inside_quotes(unit.text[:offset + d.start])
             again = source == ClaimSource.joined and bool(pack.anaphora_re.match(e.sentence.text, d.end))
             claims.append(Claim(attribute="date", value=d.date.iso(), display=d.text, partial=d.date,
                                 source=ClaimSource.document if signed else ClaimSource.quote if said
@@ -166,7 +168,7 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
 
 
 def _inside_quotes(text_before: str) -> bool:
-    """Is the position after `text_before` inside a quotation opened in the same sentence?"""
+    """Is the position after `text_before` inside a quotation opened before it (in its paragraph)?"""
     curly = text_before.count("\u201c") - text_before.count("\u201d")
     return curly > 0 or text_before.count('"') % 2 == 1
 
