@@ -303,7 +303,7 @@ class SentenceReader:
         if number is None or text[pos:pos + number.start].strip():
             return False
         unit, _, _ = read_unit(text, pos + number.end, self.pack, self.lex)
-        return bool(unit) and self.pack.measures.get(unit) in self.pack.numbers.person_measures
+        return unit is not None and self.pack.measures.get(unit) in self.pack.numbers.person_measures
 
     def _names_a_work(self, text: str, pos: int) -> bool:
         """Do the next few words, up to a comma or stop, name a building or work ("the Temef Dam")?"""
