@@ -172,6 +172,12 @@ class StatusWords(Strict):
 
 class PhraseRules(Strict):
     prepositions: list[str] = []
+    # Another language's building word before a name, as this language writes it after the name:
+    # {"kantor": "office"} reads "Kantor KLHK" also as "KLHK office".
+    building_word_after: dict[str, str] = {}
+    # Words before those an act went to: a region named right after them is their home, not the
+    # venue ("kepada 4 sekolah di Kota Depok").
+    recipient_words: list[str] = []
     venue_words: list[str] = []
     building_words: list[str] = []
     relative_words: list[str] = []
@@ -454,6 +460,7 @@ class Pack:
         self.conferrer_verb_re = phrase_re(g.conferrer_verbs)
         self.event_noun_re = phrase_re(g.event_nouns + list(g.noun_kinds))
         self.venue_verb_re = phrase_re(g.venue_verbs)
+        self.recipient_place_re = phrase_re(g.location.recipient_words) if g.location.recipient_words else None
         self.award_noun_re = phrase_re(g.award_nouns)
         self.decree_noun_re = phrase_re(g.decree_nouns)
         self.marker_res = {role: phrase_re(words) for role, words in g.markers.model_dump().items() if words}
@@ -575,9 +582,14 @@ class Lexicon:
         # Venues: names and aliases to the canonical venue and the chain of venues containing it.
         self.venue_by_name: dict[str, str] = {}
         parent: dict[str, str] = {}
+        # "Kantor KLHK" as English writes it: "the KLHK office" (each pack's building words, after the name).
+        after = {fold(k): fold(v) for p in self.packs.values() for k, v in p.grammar.location.building_word_after.items()}
         for venue in self.venues.venues:
             for alias in [venue.name, *venue.aliases]:
                 self.venue_by_name.setdefault(fold(alias), fold(venue.name))
+                head, _, rest = fold(alias).partition(" ")
+                if head in after and rest:
+                    self.venue_by_name.setdefault(f"{rest} {after[head]}", fold(venue.name))
             if venue.part_of:
                 parent[fold(venue.name)] = fold(venue.part_of)
         self.venue_parent = parent

@@ -448,6 +448,7 @@ class SentenceReader:
         """The first place named after the act: "Desa X di Kecamatan Y meraih ..." places Desa X."""
         pack = self.pack
         connectors = {w for w in pack.location_connectors if " " not in w}
+        found: list[tuple[str, int, int]] = []
         for prep in pack.location_prep_re.finditer(text, after, after + 250):
             if pack.relative_re.search(text, after, prep.start()):
                 break  # "... whose results were disputed at the Constitutional Court": another clause
@@ -486,8 +487,23 @@ class SentenceReader:
             if pack.category_re.match(text, _past_spaces(text, end)):
                 continue  # "in the Environmental Savior category": a category's name, not a place
             if any(w[:1].isupper() for w in words) and phrase:
-                return phrase, prep.start(), end
-        return None
+                if self._recipients_home(text, prep.start(), phrase):
+                    continue
+                found.append((phrase, prep.start(), end))
+        # "penghargaan kepada 4 sekolah di Kota Depok berlangsung di Auditorium ...": a place said to
+        # be where the act took place (after a venue verb) is the venue; the first place may be
+        # only where those it went to are.
+        held = next((f for f in found if pack.venue_verb_re.search(text[max(0, f[1] - 25):f[1]])), None)
+        return held or (found[0] if found else None)
+
+    def _recipients_home(self, text: str, at: int, phrase: str) -> bool:
+        """A region just after those the act went to is where they are, not where it was held:
+        "kepada 4 sekolah di Kota Depok" (but "kepada Bupati X di Gedung Y" names the venue)."""
+        if not self.lex.region_re.fullmatch(phrase) or not self.pack.recipient_place_re:
+            return False
+        before = text[max(0, at - 40):at]
+        last = max((m.end() for m in self.pack.recipient_place_re.finditer(before)), default=None)
+        return last is not None and not re.search(r"[,.;]", before[last:])
 
     def _is_building(self, phrase: str) -> bool:
         words = [fold(w) for w in phrase.split() if fold(w) not in ("the", "a", "an")][:2]
