@@ -262,8 +262,20 @@ def _same_proper_name(a: frozenset[str], b: frozenset[str], lexicon: Lexicon) ->
     own_a = {_spelled_as(w, own_b) for w in own_a}
     shared = own_a & own_b
     if not (own_a <= own_b or own_b <= own_a):
-        return False
+        # "Mandala Wanabakti" for "Manggala Wanabakti": one word a letter or two off, beside a
+        # long word both share, is a misspelling of one name.
+        return _one_word_misspelt(own_a - shared, own_b - shared, shared)
     return len(shared) >= 2 or (len(shared) == 1 and len(next(iter(shared))) >= 5)
+
+
+def _one_word_misspelt(only_a: set[str], only_b: set[str], shared: set[str]) -> bool:
+    if len(only_a) != 1 or len(only_b) != 1 or not any(len(w) >= 6 for w in shared):
+        return False
+    (x,), (y,) = only_a, only_b
+    if min(len(x), len(y)) < 6 or x[:3] != y[:3]:
+        return False
+    from rapidfuzz.distance import OSA  # lazy: only venue comparison needs it
+    return OSA.distance(x, y) <= 2
 
 
 ROMAN_OR_NUMBER = re.compile(r"^(?:[ivxl]+|\d+)$")

@@ -450,8 +450,11 @@ class SentenceReader:
         connectors = {w for w in pack.location_connectors if " " not in w}
         found: list[tuple[str, int, int]] = []
         for prep in pack.location_prep_re.finditer(text, after, after + 250):
-            if pack.relative_re.search(text, after, prep.start()):
-                break  # "... whose results were disputed at the Constitutional Court": another clause
+            relative = max((m.end() for m in pack.relative_re.finditer(text, after, prep.start())), default=None)
+            # "... whose results were disputed at the Constitutional Court": another clause; but
+            # "Malam Anugerah ... yang digelar di Teater Besar TIM" says where the event itself was.
+            if relative is not None and not pack.venue_verb_re.fullmatch(text[relative:prep.start()].strip()):
+                break
             before = text[max(0, prep.start() - 30):prep.start()].split()
             if before and fold(before[-1]) in pack.not_venue_after:
                 continue
@@ -501,9 +504,12 @@ class SentenceReader:
         "kepada 4 sekolah di Kota Depok" (but "kepada Bupati X di Gedung Y" names the venue)."""
         if not self.lex.region_re.fullmatch(phrase) or not self.pack.recipient_place_re:
             return False
-        before = text[max(0, at - 40):at]
+        before = text[max(0, at - 60):at]
         last = max((m.end() for m in self.pack.recipient_place_re.finditer(before)), default=None)
-        return last is not None and not re.search(r"[,.;]", before[last:])
+        # Nothing but the recipients in between: no stop, no other place, no act ("ke Jawa Timur
+        # untuk meresmikan smelter di Gresik" places the act).
+        return last is not None and not re.search(r"[,.;]", before[last:]) and not (
+            self.pack.location_prep_re.search(before, last) or self.pack.trigger_re.search(before, last))
 
     def _is_building(self, phrase: str) -> bool:
         words = [fold(w) for w in phrase.split() if fold(w) not in ("the", "a", "an")][:2]
