@@ -248,7 +248,9 @@ def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleCla
                 if any(person_of[(path, c.person)] == who for c in cs if c.person in concurrent_in[path]):
                     continue  # the article says this person holds both offices
                 for a, b in combinations(cs, 2):
-                    if compare(a, b, lex):
+                    # Two people of the article itself ("Bupati Amran Mahmud dan Wakil Bupati Amran")
+                    # stay two, whatever the names across articles join.
+                    if a.person == b.person and compare(a, b, lex):
                         entry.pairs.append((a, b, INSIDE_ONE_ARTICLE))
         for x, y in _same_time_candidates(per_article, group_of, ref):
             relation = _same_time(x, y, group_of, ref)

@@ -212,7 +212,12 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     award_words = {t for a in body_awards + known_awards for t in a.tokens}
     all_mentions = [m for _, _, ms in body for m in ms
                     if m.office is not None or not m.key or not award_words.intersection(m.key)]
-    people = resolve_people(all_mentions, lexicon.national_seats, lexicon.droppable_first_names)
+    # "A dan B", "A, B serta C": people listed together are different people.
+    joint = pack.marker_res.get("joint")
+    listed_together = [(id(a), id(b)) for sentence, _, ms in body for a, b in zip(ms, ms[1:])
+                       if joint is not None and a.key and b.key and re.fullmatch(
+                           rf"\s*,?\s*(?:{joint.pattern})\s*", sentence.text[a.end:b.start], re.IGNORECASE)]
+    people = resolve_people(all_mentions, lexicon.national_seats, lexicon.droppable_first_names, listed_together)
 
     reader = SentenceReader(lexicon, pack)
     events: list[SentenceEvent] = []

@@ -16,8 +16,10 @@ class Person:
         self.display = mention.name or ""
         self.aliases: set[str] = {mention.alias} if mention.alias else set()
         self.offices = [mention.office] if mention.office else []
+        self.mentions = {id(mention)}
 
     def absorb(self, mention: Mention) -> None:
+        self.mentions.add(id(mention))
         if len(mention.key) > len(self.key):
             self.key, self.display = mention.key, mention.name or self.display
         if mention.alias:
@@ -51,18 +53,26 @@ def _named_after(person: Person, mention: Mention, droppable: Collection[str]) -
 
 
 def resolve_people(mentions: list[Mention], national_seats: Collection[str] = (),
-                   droppable_first_names: Collection[str] = ()) -> dict[str, Person]:
+                   droppable_first_names: Collection[str] = (),
+                   listed_together: Collection[tuple[int, int]] = ()) -> dict[str, Person]:
     """Mentions of one person inside an article become one person: "Andi Ony Prihartono",
     "Andi Ony", "Andi Ony. P MSI"; "Tito" after "Tito Karnavian"; "WH" after "(WH)"; an office
     alone ("Wapres") when the article names its holder. `national_seats`: the ids of offices
-    with one seat in the country; `droppable_first_names`: first names a later mention may leave out."""
+    with one seat in the country; `droppable_first_names`: first names a later mention may leave out;
+    `listed_together`: pairs of mentions (by id) joined in one list, "A dan B", which are two people
+    however alike their names ("Bupati Amran Mahmud dan Wakil Bupati Amran")."""
+    apart: dict[int, set[int]] = {}
+    for x, y in listed_together:
+        apart.setdefault(x, set()).add(y)
+        apart.setdefault(y, set()).add(x)
     people: list[Person] = []
     by_block: dict[str, list[Person]] = {}
 
     def candidates(m: Mention) -> list[Person]:
         found = {p.order: p for t in m.key if len(t) > 1 for p in by_block.get(t[:4], [])}
         fitting = [found[i] for i in sorted(found) if not _other_seat(found[i], m, national_seats)
-                   and not _named_after(found[i], m, droppable_first_names)]
+                   and not _named_after(found[i], m, droppable_first_names)
+                   and not (apart.get(id(m), set()) & found[i].mentions)]
         office = m.office
         if len(m.key) == 1 and office is not None:
             # "Presiden Prabowo" after "Presiden Prabowo Subianto" and "Jenderal Listyo Sigit
