@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter
-from itertools import islice
+from itertools import islice, pairwise
 
 from ..lexicon import Lexicon, Pack, fold
 from ..models import Article, ArticleClaims, Claim, ClaimSource, PartialDate, Zone
@@ -214,7 +214,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
                     if m.office is not None or not m.key or not award_words.intersection(m.key)]
     # "A dan B", "A, B serta C": people listed together are different people.
     joint = pack.marker_res.get("joint")
-    listed_together = [(id(a), id(b)) for sentence, _, ms in body for a, b in zip(ms, ms[1:])
+    listed_together = [(id(a), id(b)) for sentence, _, ms in body for a, b in pairwise(ms)
                        if joint is not None and a.key and b.key and re.fullmatch(
                            rf"\s*,?\s*(?:{joint.pattern})\s*", sentence.text[a.end:b.start], re.IGNORECASE)]
     people = resolve_people(all_mentions, lexicon.national_seats, lexicon.droppable_first_names, listed_together)
