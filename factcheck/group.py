@@ -17,7 +17,7 @@ from .extract.events import names_compatible
 from .extract.people import name_match
 from .lexicon import Lexicon
 from .models import ArticleClaims, EventFrame, Phrase
-from .normalise import parse_place, person_key, same_person_value, specific_place_match
+from .normalise import parse_place, person_key, places_compatible, same_person_value, specific_place_match
 from .rules import GroupingConfig
 
 
@@ -162,8 +162,14 @@ def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> b
     if a.presenter and b.presenter and same_person_value(a.presenter, b.presenter, a.presenter_office,
                                                           b.presenter_office, lexicon):
         shared = _recipients_overlap(a, b, lexicon) or bool(objects_a & objects_b)
-        if near_in_time and (shared or not (a.recipients and b.recipients)):
-            return True  # one doer, the same day or two, nothing that sets the two acts apart
+        # One doer, the same day or two, nothing that sets the two acts apart. When one report does
+        # not say what was opened, places in two towns do: a president opens a games in Banda Aceh
+        # one day and a Quran contest in Samarinda the day before.
+        apart = bool(a.location and b.location and not places_compatible(a.location, b.location, lexicon))
+        unnamed = not (a.recipients and b.recipients) and (
+            days == 0 or not lexicon.kind_names_object(a.kind) or not apart)
+        if near_in_time and (shared or unnamed):
+            return True
         if near_in_time and a.collective and b.collective and a.location and b.location and \
                 specific_place_match(a.location, b.location, lexicon):
             return True  # a mass swearing-in: each outlet names its own region's official

@@ -48,6 +48,8 @@ class CalendarFile(Strict):
     last_weekday_suffixes: list[str] = []
     last_weekday_prefixes: list[str] = []
     range_words: list[str] = []
+    # Ordinal endings a day number may carry ("23rd September", "September 23rd").
+    day_suffixes: list[str] = []
     # A date followed by a clock time in one of these zones ("12/05/2023, 19:43 WIB", "Jumat, 12 Mei
     # 2023 | 21:10 WITA") is a publication stamp, not the date of anything the article reports.
     stamp_time_zones: list[str] = []

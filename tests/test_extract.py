@@ -32,6 +32,13 @@ def test_a_weekday_before_a_bracketed_english_date_with_its_year():
     assert mention.date.iso() == "2022-12-08" and mention.weekday == 2
 
 
+def test_an_english_day_with_its_ordinal_ending_before_the_month():
+    # "23rd September 2024" in a page stamp dates the page, so "on Monday" in the lead can be resolved.
+    [m] = find_dates("23rd September 2024 19:02 | Reporter: Budi", pack("en"))
+    assert m.date.iso() == "2024-09-23"
+    assert [d.date.iso() for d in find_dates("on September 23rd, 2024", pack("en"))] == ["2024-09-23"]
+
+
 def test_english_dates_and_ranges():
     found = find_dates("on Thursday, February 20, 2025, and a retreat from Feb. 21 to 28", pack("en"))
     # Without an anchor, a date written without its year keeps an unknown year.

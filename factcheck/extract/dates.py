@@ -69,15 +69,16 @@ def _patterns(pack: Pack) -> list[_DatePattern]:
     # Ends where the date begins: searched in the few characters before each match.
     lead = patterns.compile(rf"(?P<wd>{wd})(?:'s)?{part}\s*,?\s*\Z")
     edge = r"(?<![\w/.])"
+    nth = rf"(?:{alternation(pack.calendar.day_suffixes)})?" if pack.calendar.day_suffixes else ""
     led = [
         # Kamis (12/9/2024), (20/10/23), Rabu (02/08/2017)
         r"\(\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\s*\)",
         # 17/10/2022 with a year and no brackets
         rf"{edge}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\d/])",
         # Senin, 22 Maret 2026 / 12 Sept 2024 / 9 Mei
-        rf"{edge}(?P<d>\d{{1,2}})\s+(?P<mon>{mon})\.?(?:\s+(?P<y>\d{{4}}))?(?![\w])",
+        rf"{edge}(?P<d>\d{{1,2}}){nth}\s+(?P<mon>{mon})\.?(?:\s+(?P<y>\d{{4}}))?(?![\w])",
         # Thursday, February 20, 2025 / Feb. 21
-        rf"(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<y>\d{{4}}))?(?![\d\w])",
+        rf"(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}}){nth}(?:\s*,\s*(?P<y>\d{{4}}))?(?![\d\w])",
     ]
     pats = [
         # Thursday (Feb 20), Wednesday (December 8, 2022)
