@@ -37,7 +37,11 @@ def same_person_value(a: str, b: str, office_a: str | None = None, office_b: str
         if name_match(ka, kb):
             return True
         shares_word = bool({t for t in ka if len(t) > 2} & {t for t in kb if len(t) > 2})
-        return shares_word and office_a is not None and office_b is not None and offices_compatible(office_a, office_b)
+        # A one-word short form that begins a word of the other name ("Risma" / "Tri Rismaharini").
+        short_form = any(len(short) == 1 and len(short[0]) >= 4 and any(t.startswith(short[0]) for t in full)
+                         for short, full in ((ka, kb), (kb, ka)))
+        return (shares_word or short_form) and office_a is not None and office_b is not None and \
+            offices_compatible(office_a, office_b)
     return False
 
 
@@ -155,6 +159,9 @@ class Place:
     venues: frozenset[str]  # canonical venues from the gazetteer, with the venues that contain them
     named: tuple[frozenset[str], ...]  # other venue parts: their distinctive words
     regions: frozenset[str]  # region ids with the regions that contain them
+    # The words of a street written beside a named venue: they neither place nor part it, but a
+    # building named after its street ("Gedung Indrapura DPRD" on Jalan Indrapura) is that one.
+    street_words: frozenset[str] = frozenset()
 
     @property
     def has_venue(self) -> bool:
@@ -168,9 +175,11 @@ def parse_place(phrase: str, lexicon: Lexicon) -> Place:
     regions: set[str] = set()
     parts = [p.strip() for p in re.split(r",|\s+(?:di|in|at|dalam)\s+|\(|\)", phrase) if p.strip()]
     streets = [p for p in parts if re.match(r"(?i)^(?:kawasan\s+)?(jalan|jl\.?|jln\.?)\s", p)]
+    street_words: set[str] = set()
     for part in parts:
         if part in streets and len(streets) < len(parts):
-            continue  # a street beside a named venue neither confirms nor contradicts it
+            street_words |= set(_place_words(part)[1:])  # a street beside a named venue neither confirms nor contradicts it
+            continue
         venue = lexicon.venue_re.search(part)
         if venue:
             for v in lexicon.venue_chain(lexicon.venue_by_name[fold(" ".join(venue.group(0).split()))]):
@@ -182,7 +191,7 @@ def parse_place(phrase: str, lexicon: Lexicon) -> Place:
             if rid:
                 regions |= lexicon.region_chain(rid)
                 continue
-        all_words = [w for w in re.split(r"[\s/-]+", fold(part)) if w]
+        all_words = _place_words(part)
         if len(all_words) == 1 and all_words[0] not in lexicon.venue_words | lexicon.building_words:
             continue  # "Kwandang", "Tigaraksa": a town the gazetteer does not know, not a venue
         # Region names inside a venue name become region ids ("Kalbar" = "Kalimantan Barat").
@@ -193,10 +202,15 @@ def parse_place(phrase: str, lexicon: Lexicon) -> Place:
             if rid:
                 words.add("@" + rid.split(":", 1)[1])  # the name, whatever its level
                 rest = rest.replace(m.group(0), " ")
-        words |= {w for w in re.split(r"[\s/-]+", fold(rest)) if w and w not in lexicon.venue_words}
+        words |= {w for w in _place_words(rest) if w not in lexicon.venue_words}
         if words:
             named.append(frozenset(words))
-    return Place(frozenset(venues), tuple(named), frozenset(regions))
+    return Place(frozenset(venues), tuple(named), frozenset(regions), frozenset(street_words))
+
+
+def _place_words(part: str) -> list[str]:
+    """A place's words, folded; a code with a hyphen before its digits is one word ("CT-3" = "CT3")."""
+    return [w for w in re.split(r"[\s/-]+", re.sub(r"(?<=[a-z])-(?=\d)", "", fold(part))) if w]
 
 
 def _region_names(place: Place) -> set[str]:
@@ -221,24 +235,43 @@ def places_compatible(a: str, b: str, lexicon: Lexicon) -> bool:
         y_parts = list(y.named) + [frozenset(v.split()) for v in y.venues]
         # "Krakatau Ballroom TMII" and "Krakatau Grand Ballroom, Taman Mini Indonesia Indah
         # (TMII)": an acronym of a name either side spells out is that name, not part of the hall's.
-        spelled = _initialisms(x_parts + y_parts)
-        x_parts = [p - spelled or p for p in x_parts]
-        y_parts = [p - spelled or p for p in y_parts]
+        spelled = _initialisms(x_parts + y_parts, lexicon)
+        # An acronym also stands for the words it abbreviates: "Kantor LAM Riau" is the office of
+        # the Lembaga Adat Melayu Riau.
+        x_long = [p - set(spelled) | {w for a in p & set(spelled) for w in spelled[a]} for p in x_parts]
+        y_long = [p - set(spelled) | {w for a in p & set(spelled) for w in spelled[a]} for p in y_parts]
+        x_parts = [p - set(spelled) or p for p in x_parts]
+        y_parts = [p - set(spelled) or p for p in y_parts]
         # Or the same proper name with another kind of building word, as another language writes
         # it: "Pendopo Odah Etam" and "the Odah Etam Pavilion".
-        if not any(a <= b or b <= a or _same_proper_name(a, b, lexicon) for a in x_parts for b in y_parts):
+        if not any(a <= b or b <= a or _same_proper_name(a, b, lexicon)
+                   for xs, ys in ((x_parts, y_parts), (x_long, y_long)) for a in xs for b in ys) \
+                and not _named_after_street(x, y, lexicon) and not _named_after_street(y, x, lexicon):
             return False
     if x.regions and y.regions and not (x.regions & y.regions):
         return False
     return True
 
 
-def _initialisms(parts: list[frozenset[str]]) -> frozenset[str]:
-    """The words of the parts that are the initials of another part of three words or more
-    (compared as sorted letters, since a part is a set of words)."""
-    letters = {"".join(sorted(w[0] for w in part)) for part in parts if len(part) >= 3}
-    return frozenset(w for part in parts for w in part
-                     if len(w) >= 3 and w.isalpha() and "".join(sorted(w)) in letters and len(part) > 1)
+def _initialisms(parts: list[frozenset[str]], lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """The words of the parts that are the initials of the proper words of another part, three
+    or more (compared as sorted letters, since a part is a set of words), with those words."""
+    letters: dict[str, frozenset[str]] = {}
+    for part in parts:
+        own = frozenset(w for w in _proper_words(part, lexicon) if w.isalpha())
+        if len(own) >= 3:
+            letters.setdefault("".join(sorted(w[0] for w in own)), own)
+    return {w: letters["".join(sorted(w))] for part in parts for w in part
+            if len(w) >= 3 and w.isalpha() and "".join(sorted(w)) in letters and len(part) > 1
+            and w not in letters["".join(sorted(w))]}
+
+
+def _named_after_street(x: Place, y: Place, lexicon: Lexicon) -> bool:
+    """"Gedung Indrapura DPRD" and "Gedung DPRD Jatim, Jalan Indrapura": every proper word of one
+    side's building is the other's, its street's included (two words at least)."""
+    own_y = set().union(*(_proper_words(p, lexicon) for p in y.named)) if y.named else set()
+    words_x = set().union(*x.named) | x.street_words if x.named else set(x.street_words)
+    return len(own_y) >= 2 and bool(x.street_words & own_y) and own_y <= words_x
 
 
 def _spelled_as(word: str, others: AbstractSet[str]) -> str:
