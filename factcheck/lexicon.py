@@ -195,6 +195,9 @@ class PhraseRules(Strict):
     # A category phrase that starts with one of these is no award's category: "meraih gelar
     # Diploma III" is a degree earned at school.
     not_category_starts: list[str] = []
+    # Markers that are also words of a body's name ("Dewan Gelar", "Tim Peneliti Pengkaji Gelar
+    # Pusat"): after a capitalised word they mark no category.
+    in_names: list[str] = []
     rank_words: list[str] = []
     any_case_markers: list[str] = []
     qualifier_words: list[str] = []
@@ -422,6 +425,7 @@ class Pack:
         self.category_markers = frozenset(fold(w) for w in g.category.markers if " " not in w)
         self.any_case_markers = frozenset(fold(w) for w in g.category.any_case_markers)
         self.not_category_starts = frozenset(fold(w) for w in g.category.not_category_starts)
+        self.category_in_names = frozenset(fold(w) for w in g.category.in_names)
         self.award_noun_words = frozenset(fold(w) for w in g.award_nouns if " " not in w)
         self.award_name_breaks = frozenset(fold(w) for w in g.award_name_breaks)
         self.award_noun_phrases = tuple(fold(w) for w in g.award_nouns if " " in w)

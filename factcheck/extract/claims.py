@@ -70,6 +70,10 @@ def category_claims(sentence: Sentence, mentions: list[Mention], people: dict[st
     text = sentence.text
     out = []
     for marker in pack.category_re.finditer(text):
+        before = text[:marker.start()].split()
+        if fold(marker.group(0)) in pack.category_in_names and marker.group(0)[:1].isupper() and before and \
+                before[-1][:1].isupper() and not before[-1].endswith((".", ":")):
+            continue  # "Tim Peneliti Pengkaji Gelar Pusat", "Dewan Gelar": the word inside a body's name
         words: list[str] = []
         end = marker.end()
         for m in PHRASE_WORD.finditer(text, marker.end()):
