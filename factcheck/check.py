@@ -16,6 +16,7 @@ from .group import EventGroup, Relation, group_events, group_people
 from .lexicon import Lexicon
 from .models import ArticleClaims, Claim, ClaimSource, Finding, FindingEvidence, Phrase, Severity, Status
 from .normalise import (
+    head_and_deputy,
     looks_like_slip,
     name_match,
     offices_compatible,
@@ -231,6 +232,9 @@ def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleCla
                 by_person.setdefault(who, {}).setdefault(article.path, []).append(claim)
     group_of = {p: g for g in groups for p in g.members}
     ref = {a.path: a.reference_date for a in articles}
+    # The people an article reports sworn in (ids across articles).
+    sworn_in = {person_of[(a.path, r[len("person:"):])] for a in articles if a.event and a.event.kind == "inauguration"
+                for r in a.event.recipients if r.startswith("person:") and (a.path, r[len("person:"):]) in person_of}
     concurrent_in = {a.path: set(a.concurrent) for a in articles}
     # One display name per person whatever the file order: the most used, then the shortest.
     spellings: dict[str, Counter[str]] = {}
@@ -259,6 +263,9 @@ def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleCla
             # Each side says something the other side says nowhere: two different offices.
             only_x = [a for a in current[x] if all(compare(a, b, lex) for b in per_article[y])]
             only_y = [b for b in current[y] if all(compare(a, b, lex) for a in per_article[x])]
+            if only_x and only_y and who in sworn_in and rule.compare == "office" and \
+                    head_and_deputy(only_x[0].value, only_y[0].value, lex):
+                continue  # a deputy sworn in as head: the office before the act and after it
             if only_x and only_y:
                 entry.pairs.append((only_x[0], only_y[0], relation))
         if entry.pairs:

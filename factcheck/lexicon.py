@@ -302,6 +302,8 @@ class OfficesFile(Strict):
     # Posts of these scopes (a party's chair, an organisation's head) are held beside a post in
     # government: a minister who chairs a party holds two offices, and neither report is wrong.
     held_beside_scopes: list[str] = []
+    # A deputy's office id is its head's with this prefix ("wakil-bupati" of "bupati").
+    deputy_prefix: str | None = None
 
 
 class Province(Strict):
@@ -549,6 +551,9 @@ class Lexicon:
                 self.office_by_alias.setdefault(fold(alias), office)
         self.office_by_id = {o.id: o for o in self.offices.offices}
         self.national_seats = frozenset(o.id for o in self.offices.offices if o.scope == "national")
+        prefix, ids = self.offices.deputy_prefix, {o.id for o in self.offices.offices}
+        # (deputy, head) office ids: "wakil-gubernur" and "gubernur"
+        self.deputy_pairs = frozenset((i, i[len(prefix):]) for i in ids if prefix and i.startswith(prefix) and i[len(prefix):] in ids)
         self.person_measures = frozenset(m for pack in self.packs.values() for m in pack.numbers.person_measures)
         self.acting_beside = frozenset(a.id for a in self.offices.acting if a.held_beside)
         self.acting_beside_scopes = {a.id: frozenset(a.beside_scopes) for a in self.offices.acting if a.beside_scopes}

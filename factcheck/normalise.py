@@ -99,6 +99,13 @@ def offices_exclusive(a: str, b: str, lexicon: Lexicon) -> bool:
     return not (scopes & lexicon.scopes_beside) or len(scopes) == 1
 
 
+def head_and_deputy(a: str, b: str, lexicon: Lexicon) -> bool:
+    """Are the two offices one seat's head and its deputy ("Gubernur Riau", "Wakil Gubernur Riau")?"""
+    x, y = OfficeKey.parse(a), OfficeKey.parse(b)
+    seat = not x.jurisdiction or not y.jurisdiction or x.jurisdiction == y.jurisdiction
+    return seat and not (x.acting or y.acting) and ((x.id, y.id) in lexicon.deputy_pairs or (y.id, x.id) in lexicon.deputy_pairs)
+
+
 def offices_compatible(a: str, b: str) -> bool:
     """One office written two ways: same id, same acting status, jurisdictions that agree
     (one may be left out; unit names agree when they share a word)."""
