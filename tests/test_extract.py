@@ -100,6 +100,13 @@ def test_a_passive_verb_in_a_subheading_and_a_term_word_are_no_names(tmp_path):
     assert not [p for p in people if p.split()[0] in ("Dijabat", "Periode")], people
 
 
+def test_a_nickname_in_quotation_marks_inside_a_name(tmp_path):
+    text = 'Title\n\nPresident Joko "Jokowi" Widodo inaugurated the Kuwil dam in North Minahasa on Thursday (19/1/2023).'
+    claims = claims_of(tmp_path, text)
+    presenters = [c.value for c in claims.claims if c.attribute == "presenter"]
+    assert presenters and all("widodo" in p for p in presenters), presenters
+
+
 def test_presenter_conferrer_and_witness_are_different_roles(tmp_path):
     text = ("Judul\n\nPemkab Sleman mendapatkan penghargaan Anugerah Uji dari Wakil Presiden Ma'ruf Amin di Jakarta, Jumat (20/10/23). "
             "Penghargaan tersebut diserahkan Menteri Dalam Negeri Tito Karnavian kepada Bupati Sleman Joko Susilo "

@@ -278,8 +278,14 @@ def _readers(lexicon: Lexicon, pack: Pack) -> OfficeReader:
     return OfficeReader(lexicon, pack)
 
 
+# A nickname in quotation marks inside a name: Joko "Jokowi" Widodo.
+QUOTED_NICKNAME = re.compile(r"\b([A-Z][a-z]+\s+)[\"“]([A-Z][\w'’-]+)[\"”](?=\s+[A-Z])")
+
+
 def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
     """Office mentions (with or without a name) and bare capitalised names, in text order."""
+    # The nickname's quotation marks become spaces (offsets stay): the name runs on through it.
+    text = QUOTED_NICKNAME.sub(lambda m: m.group(1) + " " + m.group(2) + " ", text)
     reader = _readers(lexicon, pack)
     names = reader.names
     mentions: list[Mention] = []
