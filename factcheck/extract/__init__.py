@@ -104,8 +104,11 @@ def _reads_as_stamp(text: str, dates: list[DateMention], offset: int = 0) -> boo
     rest = text
     for d in sorted(dates, key=lambda d: -d.start):
         rest = rest[:d.start - offset] + rest[d.end - offset:]
+    # A line split by separators is a byline: the writer, the outlet and the city may come first
+    # ("Dio Suhenda (The Jakarta Post) · Jakarta · Tue, October 3, 2023").
+    words = 8 if re.search(r"[·|•]", rest) else 5
     rest = STAMP_FILLER.sub(" ", rest)
-    return len(rest.split()) <= 5 and not rest.rstrip().endswith(".")
+    return len(rest.split()) <= words and not rest.rstrip().endswith(".")
 
 
 def _dual_office(text: str, mention: Mention, lexicon: Lexicon, pack: Pack) -> bool:
