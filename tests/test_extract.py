@@ -107,6 +107,14 @@ def test_a_nickname_in_quotation_marks_inside_a_name(tmp_path):
     assert presenters and all("widodo" in p for p in presenters), presenters
 
 
+def test_a_capitalised_run_before_a_year_is_an_edition_not_a_person(tmp_path):
+    text = ("Judul\n\nKedatangan Wakil Presiden Jusuf Kalla pada puncak Sail Moromoti 2018, Sabtu (12/5/2018), "
+            "selain meresmikan perhelatan bahari itu.")
+    claims = claims_of(tmp_path, text)
+    assert "Sail Moromoti" not in claims.people.values()
+    assert "person:sail moromoti" not in [c.value for c in claims.claims if c.attribute == "presenter"]
+
+
 def test_presenter_conferrer_and_witness_are_different_roles(tmp_path):
     text = ("Judul\n\nPemkab Sleman mendapatkan penghargaan Anugerah Uji dari Wakil Presiden Ma'ruf Amin di Jakarta, Jumat (20/10/23). "
             "Penghargaan tersebut diserahkan Menteri Dalam Negeri Tito Karnavian kepada Bupati Sleman Joko Susilo "

@@ -278,6 +278,8 @@ def _readers(lexicon: Lexicon, pack: Pack) -> OfficeReader:
     return OfficeReader(lexicon, pack)
 
 
+# A year right after a capitalised run: the run names an event's edition.
+EDITION_YEAR = re.compile(r"\s+(?:19|20)\d\d(?!\d|/|[.:,]\d)")
 # A nickname in quotation marks inside a name: Joko "Jokowi" Widodo.
 QUOTED_NICKNAME = re.compile(r"\b([A-Z][a-z]+\s+)[\"“]([A-Z][\w'’-]+)[\"”](?=\s+[A-Z])")
 
@@ -360,7 +362,9 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
             in_org_run = True  # the capitalised run names an honour or a category
             continue
         found = names.forward(text, m.start(1))
-        if found:
+        if found and EDITION_YEAR.match(text, found[1]):
+            covered.add(found[0], found[1])  # "Sail Sabang 2017", "Asian Games 2018": an event's edition, no one's name
+        elif found:
             mentions.append(Mention(start=found[0], end=found[1], name=found[2], key=found[3],
                                     status=_status_before(text, found[0], pack)))
             covered.add(found[0], found[1])
