@@ -170,6 +170,9 @@ class StatusWords(Strict):
     # of the event, whose other facts (offices, counts) are still facts.
     planned: list[str] = []
     concurrent: list[str] = []
+    # Words before a number after an office that make it a numbered holder ("Presiden RI ke-5"):
+    # the office of whoever held it then, not an office held now.
+    numbered: list[str] = []
 
 
 class PhraseRules(Strict):
@@ -478,6 +481,8 @@ class Pack:
         self.left_apposition_re = patterns.compile(
             rf"(?:(?:,|\()\s*{articles}|(?<![\w'’])(?:{appositions})\s*{articles})\s*$", re.IGNORECASE)
         self.past_re = phrase_re(g.status.past)
+        self.numbered_re = patterns.compile(rf"\s*(?:{alternation(g.status.numbered)})\s*\d+(?!\w)", re.IGNORECASE) \
+            if g.status.numbered else None
         self.irrealis_re = phrase_re(g.status.irrealis)
         # A preview says the act is to come, and nothing that puts it off or calls it off ("batal", "semula").
         self.planned_re = phrase_re(g.status.planned) if g.status.planned else None
@@ -566,11 +571,15 @@ class Lexicon:
         self.region_by_name: dict[str, str] = {}
         self.region_parent: dict[str, str] = {}
         self.region_display: dict[str, str] = {}
+        # A province's names, for an office of a province: "Gubernur Yogyakarta" is DIY's governor,
+        # although a bare "Yogyakarta" is the city.
+        self.province_by_name: dict[str, str] = {}
         for prov in self.regions.provinces:
             pid = "prov:" + fold(prov.name)
             self.region_display[pid] = prov.name
             for alias in [prov.name, *prov.aliases]:
                 self.region_by_name.setdefault(fold(alias), pid)
+                self.province_by_name.setdefault(fold(alias), pid)
             for kind, names in (("kab", prov.regencies), ("kota", prov.cities)):
                 for name in names:
                     rid = f"{kind}:{fold(name)}"
@@ -664,6 +673,8 @@ class Lexicon:
             return rid
         level = fold(level)
         want = "kab" if "kab" in level else "kota" if "kot" in level else "prov" if "prov" in level else None
+        if want == "prov" and not rid.startswith("prov:"):
+            return self.province_by_name.get(fold(re.sub(r"\s+", " ", name.strip())), rid)
         if want and not rid.startswith(want + ":"):
             alt = f"{want}:{rid.split(':', 1)[1]}" if want != "prov" else None
             if alt and alt in self.region_parent:

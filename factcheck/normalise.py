@@ -220,16 +220,17 @@ def _place_words(part: str) -> list[str]:
     return [w for w in re.split(r"[\s/-]+", re.sub(r"(?<=[a-z])-(?=\d)", "", fold(part))) if w]
 
 
-def _region_names(place: Place) -> set[str]:
+def _region_names(place: Place, lexicon: Lexicon) -> set[str]:
     """The regions a place is in, by name: named as regions, or inside a venue's name
-    ("Kantor Gubernur Sulut")."""
+    ("Kantor Gubernur Sulut"; "Gedung Grhadika Bakti Praja Semarang" is in Jawa Tengah too)."""
     inside = {w[1:] for words in place.named for w in words if w.startswith("@")}
-    return {r.split(":", 1)[1] for r in place.regions} | inside
+    chains = {r for name in inside if (rid := lexicon.region_by_name.get(name)) for r in lexicon.region_chain(rid)}
+    return {r.split(":", 1)[1] for r in place.regions | chains} | inside
 
 
 def places_compatible(a: str, b: str, lexicon: Lexicon) -> bool:
     x, y = parse_place(a, lexicon), parse_place(b, lexicon)
-    where_x, where_y = _region_names(x), _region_names(y)
+    where_x, where_y = _region_names(x, lexicon), _region_names(y, lexicon)
     if where_x and where_y and not where_x & where_y:
         return False  # two governors' offices: one in Manado, one in Palangka Raya
     if x.venues and y.venues:
@@ -312,10 +313,10 @@ def _one_word_misspelt(only_a: set[str], only_b: set[str], shared: set[str]) -> 
     if len(only_a) != 1 or len(only_b) != 1 or not any(len(w) >= 6 for w in shared):
         return False
     (x,), (y,) = only_a, only_b
-    if min(len(x), len(y)) < 6 or x[:3] != y[:3]:
-        return False
     from rapidfuzz.distance import OSA  # lazy: only venue comparison needs it
-    return OSA.distance(x, y) <= 2
+    if min(len(x), len(y)) >= 5 and x[0] == y[0] and OSA.distance(x, y) == 1:
+        return True  # "Bhakti" / "Bakti"
+    return min(len(x), len(y)) >= 6 and x[:3] == y[:3] and OSA.distance(x, y) <= 2
 
 
 ROMAN_OR_NUMBER = re.compile(r"^(?:[ivxl]+|\d+)$")

@@ -471,6 +471,9 @@ class SentenceReader:
                 lowered = fold(bare)
                 if token.startswith("("):
                     words.append(token)
+                elif bare[:1].isupper() and lowered in pack.location_stop and lowered not in connectors and \
+                        not (self.joint_re and self.joint_re.fullmatch(bare)):
+                    break  # a headline in title case: "di Jateng Saat Pelantikan ..." ends at "Saat"
                 elif bare[:1].isupper() or bare[:1].isdigit():
                     words.append(bare)
                 elif lowered in connectors or lowered in self.lex.venue_words or lowered in self.lex.building_words:

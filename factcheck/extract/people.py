@@ -299,6 +299,9 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
         if lexicon.office_by_id[office.id].requires_unit and not office.jurisdiction:
             continue  # "kepala" on its own is only a word
         status = _status_before(text, m.start(), pack)
+        numbered = pack.numbered_re.match(text, end) if pack.numbered_re else None
+        if numbered:  # "Presiden RI ke-5 ... Megawati": the fifth holder, not a post held now
+            status, end = Status.past, numbered.end()
         mention = Mention(start=m.start(), end=end, office=office, status=status)
         comma = re.match(r"\s*,\s*", text[end:])
         found = names.forward(text, end + (comma.end() if comma else 0))
