@@ -230,7 +230,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     for sentence, dates, mentions in body:
         for m in mentions:  # "Ia dilantik ...": the person the previous sentence began with
             if m.is_pronoun and m.start < 3 and previous_first is not None:
-                m.person, m.office = previous_first.person, previous_first.office
+                m.person, m.office, m.status = previous_first.person, previous_first.office, previous_first.status
         event = reader.read(sentence, [m for m in mentions if m.person or m.office], dates, bool(awards))
         if event is not None:
             if not event.dates and not events and previous_sentence is not None:
