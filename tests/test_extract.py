@@ -115,6 +115,13 @@ def test_a_capitalised_run_before_a_year_is_an_edition_not_a_person(tmp_path):
     assert "person:sail moromoti" not in [c.value for c in claims.claims if c.attribute == "presenter"]
 
 
+def test_an_office_in_a_list_of_companions_is_not_the_previous_names(tmp_path):
+    text = ("Judul\n\nPresiden Jokowi, didampingi oleh Ibu Negara Iriana Widodo, Menteri PUPR, dan para anggota "
+            "Kabinet Indonesia Maju, Gubernur Bali, beserta Ibu Putri Koster, meresmikan Bendungan Tamblang, Kamis (2/2/2023).")
+    titles = {(c.value, c.person) for c in claims_of(tmp_path, text).claims if c.attribute == "title"}
+    assert not [t for t in titles if t[1] in ("iriana widodo", "maju")], titles
+
+
 def test_presenter_conferrer_and_witness_are_different_roles(tmp_path):
     text = ("Judul\n\nPemkab Sleman mendapatkan penghargaan Anugerah Uji dari Wakil Presiden Ma'ruf Amin di Jakarta, Jumat (20/10/23). "
             "Penghargaan tersebut diserahkan Menteri Dalam Negeri Tito Karnavian kepada Bupati Sleman Joko Susilo "

@@ -180,6 +180,9 @@ class OfficeReader:
         self.lex = lexicon
         self.pack = pack
         self.names = NameReader(lexicon, pack)
+        joint = pack.marker_res.get("joint")
+        # After an office: the list goes on ("..., Menteri PUPR, dan para anggota ...").
+        self.joint_after = re.compile(rf"\s*,\s*(?:{joint.pattern})(?![\w])", re.IGNORECASE) if joint else None
         # Compiled only for a language that writes the region first: the pattern is large.
         self.region_before = re.compile(
             rf"(?:{lexicon.region_re.pattern})(?:'s|’s)?(?:\s+(?:new|incoming|outgoing|acting))?\s+$",
@@ -327,7 +330,10 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
             mention.name, mention.key, mention.end = found[2], found[3], found[1]
         elif status != Status.target and not pack.predicate_start_re.match(text, end):
             left = pack.left_apposition_re.search(text, max(0, m.start() - 40), m.start())
-            if left:
+            # "didampingi Ibu Negara Iriana Widodo, Menteri PUPR, dan para anggota Kabinet": an office
+            # followed by the list's "dan" is an item of the list, not the office of the name before it.
+            listed = reader.joint_after is not None and reader.joint_after.match(text, end)
+            if left and not listed:
                 back = names.backward(text, left.start())
                 # A name that already follows another office is not this office's holder, nor
                 # one that follows a building word ("Dari Gedung Tri Brata, Presiden menaiki ...").
