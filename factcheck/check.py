@@ -223,7 +223,7 @@ def _total_of(total: Claim, part: Claim, figures: list[Claim], most_parts: int =
 
 def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleClaims], lex: Lexicon) -> list[Conflicts]:
     compare = COMPARATORS[rule.compare]
-    person_of = group_people(articles)
+    person_of = group_people(articles, lex.droppable_first_names)
     by_person: dict[str, dict[str, list[Claim]]] = {}
     for article in articles:
         for claim in article.claims:

@@ -393,8 +393,10 @@ def _pairs_reached(pairs: list[tuple[str, str]], focus: frozenset[str],
     return [pair for pair in pairs if pair[0] in reached and pair[1] in reached]
 
 
-def group_people(articles: list[ArticleClaims]) -> dict[tuple[str, str], str]:
-    """(article path, person id in that article) -> one id for the person across articles."""
+def group_people(articles: list[ArticleClaims], droppable_first_names: frozenset[str] = frozenset()) -> dict[tuple[str, str], str]:
+    """(article path, person id in that article) -> one id for the person across articles. A name
+    with one more first name before it ("Iriana Joko Widodo", "Joko Widodo") is someone named
+    after that person, unless writers drop that first name ("Muhammad Tito Karnavian")."""
     keys = sorted({tuple(pid.split()) for a in articles for pid in a.people}, key=lambda k: (-len(k), k))
     canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
     heads_by_block: dict[str, list[tuple[str, ...]]] = {}
@@ -402,7 +404,10 @@ def group_people(articles: list[ArticleClaims]) -> dict[tuple[str, str], str]:
         # Two spellings of one name share a word's first four letters (Muhamad / Muhammad).
         blocks = {t[:4] for t in key if len(t) > 1}
         seen = [h for b in sorted(blocks) for h in heads_by_block.get(b, [])]
-        head = next((h for h in sorted(set(seen), key=lambda k: (-len(k), k)) if name_match(h, key)), None)
+        fitting = [h for h in sorted(set(seen), key=lambda k: (-len(k), k)) if name_match(h, key)
+                   and not (len(key) >= 2 and len(h) == len(key) + 1 and h[1:] == key and h[0] not in droppable_first_names)]
+        # One word that fits two people ("Widodo": Joko Widodo, Iriana Widodo) names neither for sure.
+        head = fitting[0] if len(fitting) == 1 or (fitting and len(key) > 1) else None
         if head is None:
             head = key
             for b in blocks:
