@@ -11,6 +11,15 @@ from .read import published_date
 class _BodyParser(HTMLParser):
     """Collects the text of <article> (or <body>) block by block, with positions."""
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        # The standard library asserts on a broken "<![...": read those three characters as text
+        # instead of ending the article.
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.handle_data(self.rawdata[i:i + 3])
+            return i + 3
+
     SKIP = {"script", "style", "nav", "footer", "header", "aside", "form", "noscript", "figure", "template", "svg", "button"}
     BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "blockquote", "section", "article",
              "td", "dd", "dt", "pre", "time"}

@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import claims_of, report_json, write
+from conftest import claims_of, report_json, run_cli, write
 
 from factcheck.clean import clean
 from factcheck.lexicon import load_lexicon
@@ -76,3 +76,12 @@ def test_noise_never_yields_claims(tmp_path):
             "[Foto] Bupati Garut Rudy Gunawan melantik Nurdin Yana di Pendopo Garut, Rabu (7/2/2024). (Humas Garut)\n"
             "Wali Kota Bogor Bima Arya melantik Syarifah Sofiah di Balai Kota Bogor. Foto: Humas Pemkot Bogor.\n")
     assert claims_of(tmp_path, text).claims == ()
+
+
+def test_a_broken_marked_section_in_html_is_read_as_text_not_a_crash(tmp_path):
+    # Hypothesis found "<![0": the standard library's parser asserts on it; the article is still read.
+    (tmp_path / "a.html").write_text("<article><p>Bupati Sleman hadir <![0 di Jakarta.</p></article>", encoding="utf-8")
+    result = run_cli(tmp_path, "--format", "json", "--fail-on", "never")
+    assert result.returncode == 0
+    report = json.loads(result.stdout)
+    assert report["articles"][0]["errors"] == []
