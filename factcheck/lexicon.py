@@ -183,6 +183,8 @@ class PhraseRules(Strict):
     # Words before those an act went to: a region named right after them is their home, not the
     # venue ("kepada 4 sekolah di Kota Depok").
     recipient_words: list[str] = []
+    # Words that begin a street's name: an office after them names the street ("Jalan Gubernur Suryo").
+    street_words: list[str] = []
     venue_words: list[str] = []
     building_words: list[str] = []
     relative_words: list[str] = []
@@ -497,7 +499,8 @@ class Pack:
         self.anaphora_re = patterns.compile(rf"\W{{0,3}}(?:{alternation(g.anaphora_words)})(?![\w'’])",
                                       re.IGNORECASE) if g.anaphora_words else never
         self.other_date_re = patterns.compile(
-            rf"(?<![\w'’])(?:{alternation(g.other_date_words)})(?![\w'’])\W*(?:\w+\W+){{0,3}}$",
+            # Up to three words between, a hyphenated name counting as one ("periode Murad-Orno, 24 April").
+            rf"(?<![\w'’])(?:{alternation(g.other_date_words)})(?![\w'’])\W*(?:\w+(?:-\w+)*\W+){{0,3}}$",
             re.IGNORECASE) if g.other_date_words else never
         self.document_date_re = patterns.compile(
             rf"(?<![\w'’])(?:{alternation(g.document_date_words)})(?![\w'’])\W*(?:\w+\W+){{0,2}}$",
@@ -621,6 +624,7 @@ class Lexicon:
         }
         self.venue_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.location.venue_words)
         self.building_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.location.building_words)
+        self.street_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.location.street_words)
         self.object_kind_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.object_kind_words)
         self.name_prefixes = frozenset(self.names.prefixes)
         self.droppable_first_names = frozenset(self.names.droppable_first_names)

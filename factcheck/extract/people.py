@@ -414,8 +414,9 @@ def _after_building_word(text: str, start: int, lexicon: Lexicon, pack: Pack) ->
 
 
 def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
-    """"di Pendopo Gubernur Banten", "Istana Wakil Presiden": an office word naming a building."""
-    return _word_before(text, start) in lexicon.building_words
+    """"di Pendopo Gubernur Banten", "Istana Wakil Presiden", "Jalan Gubernur Suryo": an office word
+    naming a building or a street."""
+    return _word_before(text, start) in lexicon.building_words | lexicon.street_words
 
 
 COMMA_AND_WORD = re.compile(r"\s*,\s*(?:\w+\s+)?")
