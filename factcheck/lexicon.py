@@ -287,6 +287,9 @@ class OfficeEntry(Strict):
     en: str | None = None
     scope: str = Field(pattern="^(national|province|regency|city|region|unit|org)$")
     requires_unit: bool = False  # an office only when a unit follows it ("Kepala Balai ...")
+    # A role that opens, swears in or hands over nothing itself (the First Lady): beside a doer
+    # ("Presiden bersama Ibu Negara meresmikan"), its holder is company, not a second doer.
+    companion: bool = False
     aliases: OfficeAliases = OfficeAliases()
 
 
@@ -559,6 +562,7 @@ class Lexicon:
                 self.office_by_alias.setdefault(fold(alias), office)
         self.office_by_id = {o.id: o for o in self.offices.offices}
         self.national_seats = frozenset(o.id for o in self.offices.offices if o.scope == "national")
+        self.companion_offices = frozenset(o.id for o in self.offices.offices if o.companion)
         prefix, ids = self.offices.deputy_prefix, {o.id for o in self.offices.offices}
         # (deputy, head) office ids: "wakil-gubernur" and "gubernur"
         self.deputy_pairs = frozenset((i, i[len(prefix):]) for i in ids if prefix and i.startswith(prefix) and i[len(prefix):] in ids)

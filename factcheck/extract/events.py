@@ -397,6 +397,8 @@ class SentenceReader:
                 doers = before[-1:]
                 while len(before) > len(doers) and self._joint(text, before[-len(doers) - 1], doers[0]):
                     doers.insert(0, before[-len(doers) - 1])
+                # "Presiden bersama Ibu Negara meresmikan": she came with him, and did not do it herself.
+                doers = [d for d in doers if not (d.office and d.office.id in self.lex.companion_offices)]
                 for doer in doers:
                     give("presenter", doer)
                 give("recipient", self._after(mentions, e, text))
