@@ -141,6 +141,8 @@ class Trigger(Strict):
     # The act only when one of these stands among the next few words (active) or the few words
     # before (passive): "membuka Porprov VI", "Festival Krakatau dibuka", not "membuka peluang".
     objects: list[str] = []
+    # Never the act when its very next word is one of these: "membuka pidatonya" opens a speech.
+    not_objects: list[str] = []
 
 
 class Markers(Strict):

@@ -286,10 +286,14 @@ class SentenceReader:
     def _has_object(self, text: str, trigger: tuple[int, int, str]) -> bool:
         """A trigger with `objects` needs one of them in the few words it acts on, or the
         sentence names the act by a noun of its kind ("Upacara pembukaan ... dibuka oleh X")."""
-        wanted = self.pack.trigger_of[trigger[2]].objects
+        start, end, word = trigger
+        refused = self.pack.trigger_of[word].not_objects
+        following = re.match(r"\s*([\w-]+)", text[end:end + 40])
+        if refused and following and fold(following.group(1)) in {fold(w) for w in refused}:
+            return False  # "saat membuka pidatonya": a speech, not the event
+        wanted = self.pack.trigger_of[word].objects
         if not wanted:
             return True
-        start, end, word = trigger
         kind = self.pack.trigger_of[word].kind
         if kind and any(self.pack.noun_kinds.get(n) == kind for _, _, n in phrase_spans(self.pack.event_noun_re, text)):
             return True
