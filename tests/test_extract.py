@@ -39,6 +39,13 @@ def test_an_english_day_with_its_ordinal_ending_before_the_month():
     assert [d.date.iso() for d in find_dates("on September 23rd, 2024", pack("en"))] == ["2024-09-23"]
 
 
+def test_the_end_of_a_span_after_a_month_is_a_range_too():
+    # "from 30 July to 6 August 2022": neither end is the day of the act.
+    for code, text in (("en", "The games take place from 30 July to 6 August 2022."),
+                       ("id", "Pesta olahraga itu berlangsung 30 Juli hingga 6 Agustus 2022.")):
+        assert [m.is_range for m in find_dates(text, pack(code))] == [True, True]
+
+
 def test_english_dates_and_ranges():
     found = find_dates("on Thursday, February 20, 2025, and a retreat from Feb. 21 to 28", pack("en"))
     # Without an anchor, a date written without its year keeps an unknown year.

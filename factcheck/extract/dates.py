@@ -118,7 +118,9 @@ def _stamp_after(pack: Pack) -> re.Pattern[str] | None:
 
 @functools.lru_cache(maxsize=8)
 def _range_before(pack: Pack) -> re.Pattern[str]:
-    return re.compile(rf"\d{{1,2}}\s*(?:{alternation(pack.calendar.range_words)})\s*$")
+    # "12-14 Juni", and "30 July to 6 August": the end of a span, after a day or a month.
+    months = alternation([m for names in pack.calendar.months for m in names])
+    return re.compile(rf"(?:\d{{1,2}}|(?<![\w])(?:{months})\.?)\s*(?:{alternation(pack.calendar.range_words)})\s*$", re.IGNORECASE)
 
 
 def full_year(text: str) -> int:
