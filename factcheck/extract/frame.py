@@ -128,14 +128,17 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
             location = location or phrase
             building = bool(lexicon.venue_re.search(phrase)) or any(
                 fold(w.strip(",.")) in lexicon.building_words for w in phrase.split())
+            # Inside a quotation ("Beberapa sudah diresmikan seperti Bendungan X di NTT, ...," ucapnya):
+            # the speaker's words, not the reporter's placing of the act.
+            quoted = _inside_quotes(unit.text[:offset + start])
             claims.append(Claim(attribute="location", value=fold(phrase), display=phrase,
-                                source=ClaimSource.region if not building else ClaimSource.body,
+                                source=ClaimSource.quote if quoted else ClaimSource.region if not building else ClaimSource.body,
                                 evidence=unit.evidence(offset + start, offset + end)))
         for number, count_unit, approximate, share in e.counts:
             claims.append(Claim(attribute="quantity", value=f"{number.value:g}", display=number.text,
                                 unit=count_unit, approximate=approximate, recipients=(share,) if share else (),
                                 evidence=unit.evidence(offset + number.start, offset + number.end)))
-        claims[first_claim:] = [c if c.attribute == "date" or c.source == ClaimSource.bare_name
+        claims[first_claim:] = [c if c.attribute == "date" or c.source in (ClaimSource.bare_name, ClaimSource.quote)
                                 else c.model_copy(update={"source": source}) for c in claims[first_claim:]]
     # The award is the one the act's own sentences name; else the first the article names outside
     # background ("yang tahun lalu juga membawa pulang Anugerah X"); else the headline's.
