@@ -90,6 +90,8 @@ def offices_exclusive(a: str, b: str, lexicon: Lexicon) -> bool:
     x, y = OfficeKey.parse(a), OfficeKey.parse(b)
     if x.acting in lexicon.acting_beside or y.acting in lexicon.acting_beside:
         return False
+    if _abbreviates(x, y, lexicon) or _abbreviates(y, x, lexicon):
+        return False  # "Kepala DLH Sultra" is the "kepala Dinas Lingkungan Hidup (DLH) Sultra"
     scopes = {office.scope if (office := lexicon.office_by_id.get(k.id)) else "" for k in (x, y)}
     if x.id != y.id:
         for acting, other in ((x, y), (y, x)):
@@ -125,6 +127,17 @@ def offices_compatible(a: str, b: str) -> bool:
     if not unit_x or not unit_y or set(unit_x.split()) & set(unit_y.split()):
         return True
     return _initials_of(unit_x, unit_y) or _initials_of(unit_y, unit_x)
+
+
+def _abbreviates(short: OfficeKey, full: OfficeKey, lexicon: Lexicon) -> bool:
+    """Is one office's unit the initials of the other's office and unit ("dlh" for Kepala Dinas
+    Lingkungan Hidup), in the same region?"""
+    unit, _, region = short.jurisdiction.partition("@")
+    full_unit, _, full_region = full.jurisdiction.partition("@")
+    office = lexicon.office_by_id.get(full.id)
+    if not unit or " " in unit or not full_unit or office is None or (region and full_region and region != full_region):
+        return False
+    return _initials_of(unit, f"{fold(office.name)} {full_unit}")
 
 
 def _initials_of(short: str, long: str) -> bool:
