@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from .extract.events import names_compatible
-from .extract.people import name_match
+from .extract.people import name_match, named_after
 from .lexicon import Lexicon
 from .models import ArticleClaims, EventFrame, Phrase
 from .normalise import parse_place, person_key, places_compatible, same_person_value, specific_place_match
@@ -58,8 +58,7 @@ def org_words(rid: str, lexicon: Lexicon) -> set[str]:
     """The distinctive words of an organisation or object ("sambelia" in "org:rsud sambelia")."""
     if not rid.startswith("org:"):
         return set()
-    generic = lexicon.unit_words | lexicon.building_words | lexicon.venue_words | lexicon.object_kind_words
-    return {w for w in re.findall(r"[a-z0-9]+", rid[4:]) if len(w) > 2 and w not in generic}
+    return {w for w in re.findall(r"[a-z0-9]+", rid[4:]) if len(w) > 2 and w not in lexicon.generic_object_words}
 
 
 # What a frame's recipients give grouping, once per frame and not once per pair.
@@ -405,7 +404,7 @@ def group_people(articles: list[ArticleClaims], droppable_first_names: frozenset
         blocks = {t[:4] for t in key if len(t) > 1}
         seen = [h for b in sorted(blocks) for h in heads_by_block.get(b, [])]
         fitting = [h for h in sorted(set(seen), key=lambda k: (-len(k), k)) if name_match(h, key)
-                   and not (len(key) >= 2 and len(h) == len(key) + 1 and h[1:] == key and h[0] not in droppable_first_names)]
+                   and not named_after(h, key, droppable_first_names)]
         # One word that fits two people ("Widodo": Joko Widodo, Iriana Widodo) names neither for sure.
         head = fitting[0] if len(fitting) == 1 or (fitting and len(key) > 1) else None
         if head is None:

@@ -431,6 +431,7 @@ class Pack:
         self.relative_index = {fold_phrase(k): days for k, days in self.calendar.relative_days.items()}
         self.signal_words = frozenset(g.signal_words)
         self.trigger_of = {fold(w): t for t in g.triggers for w in t.words}
+        self.trigger_not_objects = {fold(w): frozenset(fold(o) for o in t.not_objects) for t in g.triggers for w in t.words}
         self.received_by = frozenset(fold(w) for w in g.received_by_verbs)
         self.rank_words = frozenset(fold(w) for w in g.category.rank_words)
         self.noun_kinds = {fold(k): v for k, v in g.noun_kinds.items()}
@@ -482,6 +483,11 @@ class Pack:
         self.award_noun_re = phrase_re(g.award_nouns)
         self.decree_noun_re = phrase_re(g.decree_nouns)
         self.marker_res = {role: phrase_re(words) for role, words in g.markers.model_dump().items() if words}
+        joint = self.marker_res.get("joint")
+        # Between two names of one list ("A dan B", "A, serta B"), and after an office the list goes
+        # on from ("..., Menteri PUPR, dan para anggota ...").
+        self.joint_gap_re = re.compile(rf"\s*,?\s*(?:{joint.pattern})\s*", re.IGNORECASE) if joint else None
+        self.joint_after_re = re.compile(rf"\s*,\s*(?:{joint.pattern})(?![\w])", re.IGNORECASE) if joint else None
         # "NAME, OFFICE", "NAME (OFFICE)", "NAME selaku OFFICE", "NAME yang menjabat OFFICE": a name before its office.
         appositions = alternation(g.markers.apposition) if g.markers.apposition else r"(?!x)x"
         articles = rf"(?:(?:{alternation(g.markers.articles)})\s+)?" if g.markers.articles else ""
@@ -631,6 +637,7 @@ class Lexicon:
         self.venue_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.location.venue_words)
         self.building_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.location.building_words)
         self.street_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.location.street_words)
+        self.place_name_words = self.building_words | self.street_words  # an office after one names the place
         self.object_kind_words = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.object_kind_words)
         self.name_prefixes = frozenset(self.names.prefixes)
         self.droppable_first_names = frozenset(self.names.droppable_first_names)
@@ -639,6 +646,8 @@ class Lexicon:
         self.name_particles = frozenset(self.names.particles)
         self.name_expansions = {fold(k): fold(v) for k, v in self.names.expansions.items()}
         self.unit_words = frozenset(fold(w) for w in (*self.units.words, *self.units.organisations))
+        # Words of an object's name that say what kind it is, not which one (group.org_words).
+        self.generic_object_words = self.unit_words | self.building_words | self.venue_words | self.object_kind_words
         self.category_qualifiers = frozenset(fold(w) for p in self.packs.values() for w in p.grammar.category.qualifier_words)
         self._long_unit_words = tuple(sorted(w for w in self.unit_words if len(w) >= 6))
         self.word_expansions = {fold(k): fold(v) for k, v in self.units.expansions.items()}

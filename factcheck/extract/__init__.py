@@ -216,10 +216,9 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     all_mentions = [m for _, _, ms in body for m in ms
                     if m.office is not None or not m.key or not award_words.intersection(m.key)]
     # "A dan B", "A, B serta C": people listed together are different people.
-    joint = pack.marker_res.get("joint")
+    gap = pack.joint_gap_re
     listed_together = [(id(a), id(b)) for sentence, _, ms in body for a, b in pairwise(ms)
-                       if joint is not None and a.key and b.key and re.fullmatch(
-                           rf"\s*,?\s*(?:{joint.pattern})\s*", sentence.text[a.end:b.start], re.IGNORECASE)]
+                       if gap is not None and a.key and b.key and gap.fullmatch(sentence.text, a.end, b.start)]
     people = resolve_people(all_mentions, lexicon.national_seats, lexicon.droppable_first_names, listed_together)
 
     reader = SentenceReader(lexicon, pack)

@@ -198,8 +198,7 @@ class SentenceReader:
         self.pack = pack
         self.witness_re = pack.marker_res.get("witness")
         self.aside_res = [(pack.marker_res.get(role), role) for role in ("reader", "represented")]
-        joint = pack.marker_res.get("joint")
-        self.joint_gap = re.compile(rf"\s*,?\s*(?:{joint.pattern})\s*", re.IGNORECASE) if joint else None
+        self.joint_gap = pack.joint_gap_re
         self.agent_re = pack.marker_res.get("agent")
         self.recipient_re = pack.marker_res.get("recipient")
         self.joint_re = pack.marker_res.get("joint")
@@ -287,9 +286,9 @@ class SentenceReader:
         """A trigger with `objects` needs one of them in the few words it acts on, or the
         sentence names the act by a noun of its kind ("Upacara pembukaan ... dibuka oleh X")."""
         start, end, word = trigger
-        refused = self.pack.trigger_of[word].not_objects
-        following = re.match(r"\s*([\w-]+)", text[end:end + 40])
-        if refused and following and fold(following.group(1)) in {fold(w) for w in refused}:
+        refused = self.pack.trigger_not_objects[word]
+        following = re.match(r"\s*([\w-]+)", text[end:end + 40]) if refused else None
+        if following and fold(following.group(1)) in refused:
             return False  # "saat membuka pidatonya": a speech, not the event
         wanted = self.pack.trigger_of[word].objects
         if not wanted:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..lexicon import Lexicon, OfficeEntry, Pack, alternation, fold
@@ -180,9 +181,6 @@ class OfficeReader:
         self.lex = lexicon
         self.pack = pack
         self.names = NameReader(lexicon, pack)
-        joint = pack.marker_res.get("joint")
-        # After an office: the list goes on ("..., Menteri PUPR, dan para anggota ...").
-        self.joint_after = re.compile(rf"\s*,\s*(?:{joint.pattern})(?![\w])", re.IGNORECASE) if joint else None
         # Compiled only for a language that writes the region first: the pattern is large.
         self.region_before = re.compile(
             rf"(?:{lexicon.region_re.pattern})(?:'s|’s)?(?:\s+(?:new|incoming|outgoing|acting))?\s+$",
@@ -332,7 +330,7 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
             left = pack.left_apposition_re.search(text, max(0, m.start() - 40), m.start())
             # "didampingi Ibu Negara Iriana Widodo, Menteri PUPR, dan para anggota Kabinet": an office
             # followed by the list's "dan" is an item of the list, not the office of the name before it.
-            listed = reader.joint_after is not None and reader.joint_after.match(text, end)
+            listed = pack.joint_after_re is not None and pack.joint_after_re.match(text, end)
             if left and not listed:
                 back = names.backward(text, left.start())
                 # A name that already follows another office is not this office's holder, nor
@@ -416,7 +414,7 @@ def _after_building_word(text: str, start: int, lexicon: Lexicon, pack: Pack) ->
 def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
     """"di Pendopo Gubernur Banten", "Istana Wakil Presiden", "Jalan Gubernur Suryo": an office word
     naming a building or a street."""
-    return _word_before(text, start) in lexicon.building_words | lexicon.street_words
+    return _word_before(text, start) in lexicon.place_name_words
 
 
 COMMA_AND_WORD = re.compile(r"\s*,\s*(?:\w+\s+)?")
@@ -458,6 +456,13 @@ def token_match(a: str, b: str) -> bool:
 
         return Levenshtein.normalized_similarity(a, b) >= 0.85
     return False
+
+
+def named_after(longer: tuple[str, ...], key: tuple[str, ...], droppable: Collection[str]) -> bool:
+    """"Iriana Joko Widodo" and "Joko Widodo": a whole name of two or more words with one more
+    first name before it is someone named after that person, unless that first name is one a
+    writer drops ("Muhammad Tito Karnavian" is "Tito Karnavian")."""
+    return len(key) >= 2 and len(longer) == len(key) + 1 and longer[1:] == key and longer[0] not in droppable
 
 
 def name_match(a: tuple[str, ...], b: tuple[str, ...], min_strong: int = 2) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from .people import Mention, name_match
+from .people import Mention, name_match, named_after
 
 
 class Person:
@@ -43,15 +43,6 @@ def _other_seat(person: Person, mention: Mention, national_seats: Collection[str
     return bool(held) and all(o.id in national_seats and o.id != office.id for o in held)
 
 
-def _named_after(person: Person, mention: Mention, droppable: Collection[str]) -> bool:
-    """"Iriana Joko Widodo" and "Joko Widodo": a whole name of two or more words with one more
-    first name before it is someone named after that person, unless that first name is one a
-    writer drops ("Muhammad Tito Karnavian" is "Tito Karnavian")."""
-    key = person.key
-    return (len(mention.key) >= 2 and len(key) == len(mention.key) + 1 and key[1:] == mention.key
-            and key[0] not in droppable)
-
-
 def resolve_people(mentions: list[Mention], national_seats: Collection[str] = (),
                    droppable_first_names: Collection[str] = (),
                    listed_together: Collection[tuple[int, int]] = ()) -> dict[str, Person]:
@@ -71,7 +62,7 @@ def resolve_people(mentions: list[Mention], national_seats: Collection[str] = ()
     def candidates(m: Mention) -> list[Person]:
         found = {p.order: p for t in m.key if len(t) > 1 for p in by_block.get(t[:4], [])}
         fitting = [found[i] for i in sorted(found) if not _other_seat(found[i], m, national_seats)
-                   and not _named_after(found[i], m, droppable_first_names)
+                   and not named_after(found[i].key, m.key, droppable_first_names)
                    and not (apart.get(id(m), set()) & found[i].mentions)]
         office = m.office
         if len(m.key) == 1 and office is not None:
