@@ -7,15 +7,16 @@ from __future__ import annotations
 import functools
 import re
 
+from . import patterns
 from .lexicon import Lexicon
 from .models import Article, TextLine, Zone
 
 # A year and then a clock time: the page's stamp ("Rina Astuti • 7 February 2024 12:01"), which
 # stands first when the caption above it is noise; it is no headline.
-STAMP_LINE = re.compile(r"\b(?:19|20)\d{2}\b.*\b\d{1,2}[:.]\d{2}\b")
-SHORTCODE = re.compile(r"\[/?[a-z_][\w-]*(?:\s[^\[\]\n]*)?\]")
-SENTENCE_END = re.compile(r"[.!?…\"”:]\s*$")
-BULLET = re.compile(r"^\s*[-•*·]\s+\S")
+STAMP_LINE = patterns.compile(r"\b(?:19|20)\d{2}\b.*\b\d{1,2}[:.]\d{2}\b")
+SHORTCODE = patterns.compile(r"\[/?[a-z_][\w-]*(?:\s[^\[\]\n]*)?\]")
+SENTENCE_END = patterns.compile(r"[.!?…\"”:]\s*$")
+BULLET = patterns.compile(r"^\s*[-•*·]\s+\S")
 
 
 class _Noise:
@@ -24,12 +25,12 @@ class _Noise:
     must be searched for. One alternation of both made every line cost a try of every pattern
     at every position."""
 
-    def __init__(self, patterns: list[str]):
-        starts = [p.startswith("^") and not _has_top_level_bar(p) for p in patterns]
-        anchored = [p[1:] for p, at_start in zip(patterns, starts, strict=True) if at_start]
-        floating = [p for p, at_start in zip(patterns, starts, strict=True) if not at_start]
-        self.anchored = re.compile("^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")", re.IGNORECASE) if anchored else None
-        self.floating = re.compile("|".join(f"(?:{p})" for p in floating), re.IGNORECASE) if floating else None
+    def __init__(self, sources: list[str]):
+        starts = [p.startswith("^") and not _has_top_level_bar(p) for p in sources]
+        anchored = [p[1:] for p, at_start in zip(sources, starts, strict=True) if at_start]
+        floating = [p for p, at_start in zip(sources, starts, strict=True) if not at_start]
+        self.anchored = patterns.compile("^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")", re.IGNORECASE) if anchored else None
+        self.floating = patterns.compile("|".join(f"(?:{p})" for p in floating), re.IGNORECASE) if floating else None
 
     def search(self, line: str) -> bool:
         return bool((self.anchored and self.anchored.match(line)) or (self.floating and self.floating.search(line)))

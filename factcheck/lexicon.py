@@ -486,8 +486,8 @@ class Pack:
         joint = self.marker_res.get("joint")
         # Between two names of one list ("A dan B", "A, serta B"), and after an office the list goes
         # on from ("..., Menteri PUPR, dan para anggota ...").
-        self.joint_gap_re = re.compile(rf"\s*,?\s*(?:{joint.pattern})\s*", re.IGNORECASE) if joint else None
-        self.joint_after_re = re.compile(rf"\s*,\s*(?:{joint.pattern})(?![\w])", re.IGNORECASE) if joint else None
+        self.joint_gap_re = patterns.compile(rf"\s*,?\s*(?:{joint.pattern})\s*", re.IGNORECASE) if joint else None
+        self.joint_after_re = patterns.compile(rf"\s*,\s*(?:{joint.pattern})(?![\w])", re.IGNORECASE) if joint else None
         # "NAME, OFFICE", "NAME (OFFICE)", "NAME selaku OFFICE", "NAME yang menjabat OFFICE": a name before its office.
         appositions = alternation(g.markers.apposition) if g.markers.apposition else r"(?!x)x"
         articles = rf"(?:(?:{alternation(g.markers.articles)})\s+)?" if g.markers.articles else ""

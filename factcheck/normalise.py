@@ -9,6 +9,7 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from . import patterns
 from .extract.people import name_match
 from .lexicon import Lexicon, fold
 
@@ -57,7 +58,7 @@ class OfficeKey:
         return cls(acting, office, jurisdiction)
 
 
-FIGURE = re.compile(r"\d[\d.,]*")
+FIGURE = patterns.compile(r"\d[\d.,]*")
 
 
 def same_figure(a: str, b: str) -> bool:
@@ -153,7 +154,7 @@ def text_tokens(value: str, expansions: dict[str, str] | None = None) -> frozens
     return frozenset(words)
 
 
-RANK = re.compile(r"^(?:[ivx]+|\d+)$")
+RANK = patterns.compile(r"^(?:[ivx]+|\d+)$")
 
 
 def texts_compatible(a: str, b: str, qualifiers: frozenset[str] = frozenset(),
@@ -332,7 +333,7 @@ def _one_word_misspelt(only_a: set[str], only_b: set[str], shared: set[str]) -> 
     return min(len(x), len(y)) >= 6 and x[:3] == y[:3] and OSA.distance(x, y) <= 2
 
 
-ROMAN_OR_NUMBER = re.compile(r"^(?:[ivxl]+|\d+)$")
+ROMAN_OR_NUMBER = patterns.compile(r"^(?:[ivxl]+|\d+)$")
 
 
 def _proper_words(words: frozenset[str], lexicon: Lexicon) -> set[str]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+from . import patterns
 from .check import run_checks
 from .clean import clean
 from .extract import extract
@@ -79,10 +80,10 @@ def _keys(results: Results, lexicon: Lexicon) -> set[str]:
 
 
 # "POSBEKASI.com | BANDUNG -", "Jakarta, Beritasatu.com -": an outlet names itself by its address.
-_OUTLET = re.compile(r"\b([A-Za-z][\w-]*\.(?:com|co\.id|id|net|org|news|tv)(?:/[\w-]+)?)\b", re.IGNORECASE)
+_OUTLET = patterns.compile(r"\b([A-Za-z][\w-]*\.(?:com|co\.id|id|net|org|news|tv)(?:/[\w-]+)?)\b", re.IGNORECASE)
 
 
-_BREADCRUMB = re.compile(r"\s[>›»|]\s|\d{1,2}:\d{2}")
+_BREADCRUMB = patterns.compile(r"\s[>›»|]\s|\d{1,2}:\d{2}")
 
 
 def _summary(article: Article, claims: ArticleClaims) -> ArticleSummary:

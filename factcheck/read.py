@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
+from . import patterns
 from .models import Article, ArticleMeta, TextLine, Zone
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
@@ -232,8 +233,8 @@ def published_date(value: Any, field: str, warnings: list[str]) -> dt.date | Non
     return found
 
 
-_MD_MARKUP = re.compile(r"^\s{0,3}#{1,6}\s+|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^\s*>\s?")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKUP = patterns.compile(r"^\s{0,3}#{1,6}\s+|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^\s*>\s?")
+_MD_LINK = patterns.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
 def blank_markup(line: str) -> str:

@@ -20,10 +20,11 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from . import patterns
 from .datafile import DataFileError
 from .models import Article, ArticleClaims, Finding, Suppression
 
-DIRECTIVE = re.compile(r"^\s*(?:<!--\s*)?factcheck:\s*(?P<kind>ignore-file|ignore)\b(?P<rules>[\w\s,-]*?)\s*(?:-->)?\s*$",
+DIRECTIVE = patterns.compile(r"^\s*(?:<!--\s*)?factcheck:\s*(?P<kind>ignore-file|ignore)\b(?P<rules>[\w\s,-]*?)\s*(?:-->)?\s*$",
                        re.IGNORECASE)
 
 

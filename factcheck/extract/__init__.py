@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from itertools import islice, pairwise
 
+from .. import patterns
 from ..lexicon import Lexicon, Pack, fold
 from ..models import Article, ArticleClaims, Claim, ClaimSource, PartialDate, Zone
 from .claims import category_claims, measure_claims, title_claims, weekday_claims
@@ -25,7 +26,7 @@ __all__ = ["extract", "detect_language"]
 
 MAX_AWARD_NAMES = 50  # an article names a few awards; more is noise, and each is looked for in every sentence
 # "SERANG, BANTENNEWS.CO.ID – ", "Jakarta (ANTARA) - ", "Bisnis.com, JAKARTA — ": where and who, not what.
-DATELINE_PREFIX = re.compile(r"^(?P<head>[A-Za-z0-9][^–—\n]{0,48}?)\s*(?:–|—|--?)\s*(?=[A-Z0-9\"“])")
+DATELINE_PREFIX = patterns.compile(r"^(?P<head>[A-Za-z0-9][^–—\n]{0,48}?)\s*(?:–|—|--?)\s*(?=[A-Z0-9\"“])")
 
 
 def blank_dateline_prefix(unit: TextUnit, pack: Pack, lexicon: Lexicon) -> dt.date | None:
@@ -46,7 +47,7 @@ def blank_dateline_prefix(unit: TextUnit, pack: Pack, lexicon: Lexicon) -> dt.da
 
 
 # A list item: a bullet or a number opening the line ("- Bupati Sumedang, ...", "2. Kota Bogor").
-LIST_ITEM = re.compile(r"^\s*(?:[-•*▪►–]|\d{1,2}[.)])\s+")
+LIST_ITEM = patterns.compile(r"^\s*(?:[-•*▪►–]|\d{1,2}[.)])\s+")
 LIST_ITEM_MAX = 160  # after an intro ending in ":", lines this short continue the list
 
 
@@ -93,7 +94,7 @@ def detect_language(units: list[TextUnit], lexicon: Lexicon) -> Pack:
     return lexicon.packs.get(best if scores.get(best) else "id", next(iter(lexicon.packs.values())))
 
 
-STAMP_FILLER = re.compile(r"\d{1,2}[.:]\d{2}(?:[.:]\d{2})?|\b(WIB|WITA|WIT)\b|[|,:\-–—]")
+STAMP_FILLER = patterns.compile(r"\d{1,2}[.:]\d{2}(?:[.:]\d{2})?|\b(WIB|WITA|WIT)\b|[|,:\-–—]")
 
 
 def _reads_as_stamp(text: str, dates: list[DateMention], offset: int = 0) -> bool:

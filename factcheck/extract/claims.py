@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .. import patterns
 from ..lexicon import Lexicon, Pack, fold
 from ..models import Claim, Status
 from .dates import DateMention
@@ -15,7 +16,7 @@ from .people import Mention, joined_offices
 from .resolve import Person, recipient_ids
 from .text import Sentence
 
-PHRASE_WORD = re.compile(r"\s*([^\s,;:()]+)")
+PHRASE_WORD = patterns.compile(r"\s*([^\s,;:()]+)")
 
 
 def weekday_claims(sentence: Sentence, dates: list[DateMention], pack: Pack) -> list[Claim]:

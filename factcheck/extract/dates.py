@@ -106,21 +106,21 @@ def _patterns(pack: Pack) -> list[_DatePattern]:
 
 @functools.lru_cache(maxsize=8)
 def _range_after(pack: Pack) -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{alternation(pack.calendar.range_words)})\s*\d{{1,2}}(?!\d)")
+    return patterns.compile(rf"\s*(?:{alternation(pack.calendar.range_words)})\s*\d{{1,2}}(?!\d)")
 
 
 @functools.lru_cache(maxsize=8)
 def _stamp_after(pack: Pack) -> re.Pattern[str] | None:
     zones = pack.calendar.stamp_time_zones
     # A clock time with a colon, right after the date: an event's hour is written "pukul 09.00 WIB".
-    return re.compile(rf"\s*[,|]?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:{alternation(zones)})\b", re.IGNORECASE) if zones else None
+    return patterns.compile(rf"\s*[,|]?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:{alternation(zones)})\b", re.IGNORECASE) if zones else None
 
 
 @functools.lru_cache(maxsize=8)
 def _range_before(pack: Pack) -> re.Pattern[str]:
     # "12-14 Juni", and "30 July to 6 August": the end of a span, after a day or a month.
     months = alternation([m for names in pack.calendar.months for m in names])
-    return re.compile(rf"(?:\d{{1,2}}|(?<![\w])(?:{months})\.?)\s*(?:{alternation(pack.calendar.range_words)})\s*$", re.IGNORECASE)
+    return patterns.compile(rf"(?:\d{{1,2}}|(?<![\w])(?:{months})\.?)\s*(?:{alternation(pack.calendar.range_words)})\s*$", re.IGNORECASE)
 
 
 def full_year(text: str) -> int:

@@ -8,19 +8,20 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from .. import patterns
 from ..lexicon import Lexicon, Pack, fold
 from .dates import DateMention
 from .numbers import NumberMention, find_numbers
 from .people import WORD, Mention
 from .text import Sentence
 
-PLACE_WORD = re.compile(r"\s*(\([^()]*\)|[^\s,;()]+)(\s*,)?")
-YEAR = re.compile(r"(?<![\w./-])(19[5-9]\d|20\d\d)(?![\w/-])")
-CAPITALISED = re.compile(r"^[A-Z0-9][\w'’/&.-]*$")
+PLACE_WORD = patterns.compile(r"\s*(\([^()]*\)|[^\s,;()]+)(\s*,)?")
+YEAR = patterns.compile(r"(?<![\w./-])(19[5-9]\d|20\d\d)(?![\w/-])")
+CAPITALISED = patterns.compile(r"^[A-Z0-9][\w'’/&.-]*$")
 # How far from a trigger with `objects` its object may stand ("membuka secara resmi Porprov VI").
 OBJECT_WINDOW = 50
 # "Rp 731. 571.160.000": thousands groups broken by a stray space; the first group is not the figure.
-NOT_A_COUNT_AFTER = re.compile(r"^(?:[./-]\d|/|-|\.\s\d{3}[.,]\d{3}|\s*(?:WIB|WITA|WIT|persen\s+suara)\b)")
+NOT_A_COUNT_AFTER = patterns.compile(r"^(?:[./-]\d|/|-|\.\s\d{3}[.,]\d{3}|\s*(?:WIB|WITA|WIT|persen\s+suara)\b)")
 
 
 @dataclass
@@ -29,8 +30,8 @@ class Role:
     mention: Mention
 
 
-SPACES = re.compile(r"\s*")
-NAME_BREAK = re.compile(r"[,;:\"“”]")
+SPACES = patterns.compile(r"\s*")
+NAME_BREAK = patterns.compile(r"[,;:\"“”]")
 
 
 @dataclass

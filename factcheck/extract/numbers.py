@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .. import patterns
 from ..lexicon import Pack, alternation, fold
 
 DIGITS = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
@@ -62,7 +63,7 @@ def _number_re(pack: Pack) -> re.Pattern[str]:
     words = alternation(list(_vocabulary(pack)) + ["a"])
     scales = alternation([fold(s) for s in pack.numbers.scales])
     word_seq = rf"(?:{words})(?:[\s-]+(?:{words}))*"
-    return re.compile(rf"(?<![\w.,])(?:(?P<digits>{DIGITS})(?:\s*(?P<scale>{scales}))?|(?P<words>{word_seq}))(?![\w])",
+    return patterns.compile(rf"(?<![\w.,])(?:(?P<digits>{DIGITS})(?:\s*(?P<scale>{scales}))?|(?P<words>{word_seq}))(?![\w])",
                       re.IGNORECASE)
 
 

@@ -11,15 +11,16 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from .. import patterns
 from ..lexicon import Lexicon, OfficeEntry, Pack, alternation, fold
 from ..models import Office, Status
 
-WORD = re.compile(r"\s*([^\s,;:()\[\]\"“”]+)")
-PAREN = re.compile(r"\s*\(([^()\n]{1,40})\)")
-ACRONYM = re.compile(r"^[A-Z0-9]{2,}$")
-NATIONAL_TAIL = re.compile(r"\s+(?:RI|Republik\s+Indonesia)(?![\w])")
-WORD_BEFORE = re.compile(r"([^\s,;:()]+)\s+$")
-OF_REGION = re.compile(r"\s+of\s+(?:the\s+)?")
+WORD = patterns.compile(r"\s*([^\s,;:()\[\]\"“”]+)")
+PAREN = patterns.compile(r"\s*\(([^()\n]{1,40})\)")
+ACRONYM = patterns.compile(r"^[A-Z0-9]{2,}$")
+NATIONAL_TAIL = patterns.compile(r"\s+(?:RI|Republik\s+Indonesia)(?![\w])")
+WORD_BEFORE = patterns.compile(r"([^\s,;:()]+)\s+$")
+OF_REGION = patterns.compile(r"\s+of\s+(?:the\s+)?")
 PRONOUNS = frozenset({"ia", "dia", "beliau", "he", "she"})
 
 
@@ -76,7 +77,7 @@ class NameReader:
         self.skip = lexicon.name_prefixes | lexicon.name_ranks
         self.inflected = [(tuple(fold(e) for e in p.grammar.not_name_endings), p.grammar.not_name_ending_min)
                           for p in lexicon.packs.values() if p.grammar.not_name_endings]
-        self.not_name_res = [re.compile(x) for p in lexicon.packs.values() for x in p.grammar.not_name_patterns]
+        self.not_name_res = [patterns.compile(x) for p in lexicon.packs.values() for x in p.grammar.not_name_patterns]
 
     def kind(self, token: str, has_core: bool) -> str:
         bare = token.rstrip(".")
@@ -182,11 +183,11 @@ class OfficeReader:
         self.pack = pack
         self.names = NameReader(lexicon, pack)
         # Compiled only for a language that writes the region first: the pattern is large.
-        self.region_before = re.compile(
+        self.region_before = patterns.compile(
             rf"(?:{lexicon.region_re.pattern})(?:'s|’s)?(?:\s+(?:new|incoming|outgoing|acting))?\s+$",
             re.IGNORECASE) if pack.grammar.region_before_office else None
         acting = [a for act in lexicon.offices.acting for a in lexicon._aliases(act, pack.code)]
-        self.acting_before = re.compile(rf"(?<![\w])(?:{alternation(acting)})\s+$", re.IGNORECASE)
+        self.acting_before = patterns.compile(rf"(?<![\w])(?:{alternation(acting)})\s+$", re.IGNORECASE)
 
     def office_at(self, text: str, m: re.Match[str]) -> tuple[Office, int]:
         """The Office matched by `m`, with its jurisdiction or unit; returns the end offset."""
@@ -280,9 +281,9 @@ def _readers(lexicon: Lexicon, pack: Pack) -> OfficeReader:
 
 
 # A year right after a capitalised run: the run names an event's edition.
-EDITION_YEAR = re.compile(r"\s+(?:19|20)\d\d(?!\d|/|[.:,]\d)")
+EDITION_YEAR = patterns.compile(r"\s+(?:19|20)\d\d(?!\d|/|[.:,]\d)")
 # A nickname in quotation marks inside a name: Joko "Jokowi" Widodo.
-QUOTED_NICKNAME = re.compile(r"\b([A-Z][a-z]+\s+)[\"“]([A-Z][\w'’-]+)[\"”](?=\s+[A-Z])")
+QUOTED_NICKNAME = patterns.compile(r"\b([A-Z][a-z]+\s+)[\"“]([A-Z][\w'’-]+)[\"”](?=\s+[A-Z])")
 
 
 def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
@@ -417,7 +418,7 @@ def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
     return _word_before(text, start) in lexicon.place_name_words
 
 
-COMMA_AND_WORD = re.compile(r"\s*,\s*(?:\w+\s+)?")
+COMMA_AND_WORD = patterns.compile(r"\s*,\s*(?:\w+\s+)?")
 
 
 def _office_follows(text: str, end: int, lexicon: Lexicon, pack: Pack, reader: OfficeReader) -> bool:

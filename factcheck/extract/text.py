@@ -6,13 +6,13 @@ A text unit is one paragraph: usually one line, or several when a line breaks of
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
+from .. import patterns
 from ..models import Evidence, TextLine, Zone
 
-TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+|[,;:()\[\]\"“”]")
-UNFINISHED = re.compile(r"[a-z,]\s*$")
+TOKEN = patterns.compile(r"[^\s,;:()\[\]\"“”]+|[,;:()\[\]\"“”]")
+UNFINISHED = patterns.compile(r"[a-z,]\s*$")
 
 
 @dataclass
@@ -74,8 +74,8 @@ def units_of(path: str, lines: tuple[TextLine, ...]) -> list[TextUnit]:
     return units
 
 
-THOUSANDS_RUN = re.compile(r"\d{3}[.,]\d{3}")
-SENTENCE_BREAK = re.compile(r"[.!?]+[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
+THOUSANDS_RUN = patterns.compile(r"\d{3}[.,]\d{3}")
+SENTENCE_BREAK = patterns.compile(r"[.!?]+[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 
 
 # No news sentence is this long; a longer run of text (a page with no full stops, a list
@@ -98,7 +98,7 @@ def _bounded(sentence: Sentence) -> list[Sentence]:
 
 
 # "A.H. Nasution", "H.M. Soeharto", "R.A. Kartini": initials joined by dots, the last dot the break's.
-DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+DOTTED_INITIALS = patterns.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
 
 def sentences_of(unit: TextUnit, abbreviations: frozenset[str]) -> list[Sentence]:

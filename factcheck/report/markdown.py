@@ -4,15 +4,15 @@ quoted words) and the verdict in words. Every word comes from rules/lang/<code>/
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import PurePath
 
+from .. import patterns
 from ..models import ArticleSummary, Finding, Report
 from ..words import language_of, message, why, words
 
 ORDER = {"error": 0, "warning": 1, "info": 2}
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+ISO_DATE = patterns.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def _cell(text: str, limit: int = 140) -> str:
