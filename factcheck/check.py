@@ -67,6 +67,21 @@ def _recipients_agree(a: Claim, b: Claim) -> bool:
     return any(name_match(x, y) for x in pa for y in pb)
 
 
+LISTED_SIZES = 3  # an article giving this many lengths of one kind of thing lists parts (sections, lots)
+
+
+def _without_listed_sizes(claims: list[Claim], lex: Lexicon) -> list[Claim]:
+    """Sizes of one kind of thing given with three or more values in one article ("seksi 1 ...
+    14,7 km, seksi 2 ... 19,9 km, ... 0,9 km"): the lengths of its parts, none of them the length
+    another report gives; a numbered part ("seksi 2") stays its own."""
+    values: dict[tuple[str | None, tuple[str, ...]], set[str]] = {}
+    for c in claims:
+        if c.unit in lex.size_measures:
+            values.setdefault((c.unit, c.recipients), set()).add(c.value)
+    listed = {key for key, found in values.items() if len(found) >= LISTED_SIZES}
+    return [c for c in claims if (c.unit, c.recipients) not in listed] if listed else claims
+
+
 def _distinct(claims: list[Claim]) -> list[Claim]:
     """One claim per distinct value (the first written): an article that says one thing fifty
     times is compared once, so checking stays linear in the article's length."""
@@ -135,7 +150,7 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
     found: dict[tuple[str, str, tuple[str, ...]], Conflicts] = {}
 
     def claims_of(path: str) -> list[Claim]:
-        return _distinct([c for c in by_path[path].claims if c.attribute == rule.attribute])
+        return _without_listed_sizes(_distinct([c for c in by_path[path].claims if c.attribute == rule.attribute]), lex)
 
     def per_recipient(path: str) -> bool:
         frame = by_path[path].event
@@ -143,9 +158,10 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
 
     def apart(x: str, a: Claim, b: Claim) -> bool:
         """Claims about different recipients: per recipient where the rule says so, and always
-        for a measure that belongs to a person (one candidate's votes beside another's)."""
+        for a measure that belongs to a person (one candidate's votes beside another's) or is the size of one thing."""
         owned = rule.per_recipient and a.unit in lex.person_measures and b.unit in lex.person_measures
-        return (per_recipient(x) or owned) and not _recipients_agree(a, b)
+        sized = a.unit in lex.size_measures and b.unit in lex.size_measures  # a bridge's length is not a runway's
+        return (per_recipient(x) or owned or sized) and not _recipients_agree(a, b)
 
     def note(subject_key: str, subject: str, a: Claim, b: Claim, relation: Relation, per: bool) -> None:
         key = _claim_key(rule, a)

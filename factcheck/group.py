@@ -142,6 +142,8 @@ def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> b
         return False
     if a.name_tokens and b.name_tokens and not names_compatible(a.name_tokens, b.name_tokens):
         return False
+    if a.posts and b.posts and not set(a.posts) & set(b.posts) and not (a.date and b.date and a.date.same_day(b.date)):
+        return False  # one person sworn in to two posts (KSAD in 2014, Panglima TNI in 2015): two swearing-ins
     objects_a, objects_b = _objects(a, lexicon), _objects(b, lexicon)
     if lexicon.kind_names_object(a.kind) and objects_a and objects_b and not objects_a & objects_b:
         return False  # two openings of two different things

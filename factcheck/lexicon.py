@@ -86,6 +86,12 @@ class NumbersFile(Strict):
     approximate: list[str] = []
     measures: dict[str, str] = {}
     unit_classes: dict[str, list[str]] = {}
+    # Measures that are the size of a thing (a length, an area): a bridge's 1,650 m and a runway's
+    # 2,500 m are two things, so a size is compared only with the size of the same kind of thing,
+    # named before a size word ("Jembatan sepanjang 1.650 meter"); a size of nothing named is none.
+    sizes: list[str] = []
+    size_words: list[str] = []
+    size_kinds: dict[str, list[str]] = {}
 
 
 # A group that repeats something that itself repeats ("(\w+\s?)+"): it can take exponential
@@ -175,6 +181,9 @@ class StatusWords(Strict):
     # Words before a number after an office that make it a numbered holder ("Presiden RI ke-5"):
     # the office of whoever held it then, not an office held now.
     numbered: list[str] = []
+    # After "OFFICE, NAME,": the post named next is the one held now ("Kepala Bapenda Jatim, Bobby,
+    # yang saat ini menjabat sebagai Kepala Bappeda"), so the office before the name was held before.
+    now_holds: list[str] = []
 
 
 class PhraseRules(Strict):
@@ -275,6 +284,10 @@ class GrammarFile(Strict):
     # Words that count nothing alone: "112 kepala sekolah" and "sembilan kepala puskesmas"
     # count different people, so the word after them belongs to the unit.
     unit_heads: list[str] = []
+    # Words that open the name of a team or staff named after the office it serves ("Tim
+    # Komunikasi Presiden", "Staf Ahli Gubernur"): an office within two words after them is part of
+    # that name, and the name after it is a member's, not the office holder's.
+    unit_name_words: list[str] = []
     abbreviations: list[str] = []
 
 
@@ -450,6 +463,7 @@ class Pack:
         self.location_connectors = [fold(w) for w in g.location.connectors]
         self.category_stop = frozenset(fold(w) for w in g.category.stop_words)
         self.org_words = frozenset(fold(w) for w in g.org_words)
+        self.unit_name_words = frozenset(fold(w) for w in g.unit_name_words)
         self.bare_name_blockers = frozenset(fold(w) for w in g.bare_name_blockers)
         self.not_names = frozenset(fold(w) for w in g.not_names) | self.org_words
         self.abbreviations = frozenset(fold(w) for w in g.abbreviations)
@@ -494,6 +508,8 @@ class Pack:
         self.left_apposition_re = patterns.compile(
             rf"(?:(?:,|\()\s*{articles}|(?<![\w'’])(?:{appositions})\s*{articles})\s*$", re.IGNORECASE)
         self.past_re = phrase_re(g.status.past)
+        self.now_holds_re = patterns.compile(rf"\s*,?\s*(?:{alternation(g.status.now_holds)})(?![\w'’])", re.IGNORECASE) \
+            if g.status.now_holds else None
         self.numbered_re = patterns.compile(rf"\s*(?:{alternation(g.status.numbered)})\s*\d+(?!\w)", re.IGNORECASE) \
             if g.status.numbered else None
         self.irrealis_re = phrase_re(g.status.irrealis)
@@ -531,6 +547,9 @@ class Pack:
         self.declare_re = phrase_re(g.declaring_verbs) if g.declaring_verbs else None
         self.approx_re = phrase_re(self.numbers.approximate)
         self.share_re = phrase_re(self.numbers.share_words) if self.numbers.share_words else None
+        self.size_word_re = patterns.compile(rf"(?<![\w'’])(?:{alternation(self.numbers.size_words)})\s*:?\s*$",
+                                             re.IGNORECASE) if self.numbers.size_words else None
+        self.size_kind_of = {fold(w): kind for kind, words in self.numbers.size_kinds.items() for w in words}
         words = alternation(self.numbers.not_a_count_before) if self.numbers.not_a_count_before else None
         self.not_a_count_re = patterns.compile(rf"(?<![\w'’])(?:{words})\s*:?\s*$", re.IGNORECASE) if words else None
         nicknames = alternation(g.nickname_markers)
@@ -575,6 +594,7 @@ class Lexicon:
         # (deputy, head) office ids: "wakil-gubernur" and "gubernur"
         self.deputy_pairs = frozenset((i, i[len(prefix):]) for i in ids if prefix and i.startswith(prefix) and i[len(prefix):] in ids)
         self.person_measures = frozenset(m for pack in self.packs.values() for m in pack.numbers.person_measures)
+        self.size_measures = frozenset(m for pack in self.packs.values() for m in pack.numbers.sizes)
         self.acting_beside = frozenset(a.id for a in self.offices.acting if a.held_beside)
         self.acting_beside_scopes = {a.id: frozenset(a.beside_scopes) for a in self.offices.acting if a.beside_scopes}
         self.scopes_beside = frozenset(self.offices.held_beside_scopes)

@@ -85,6 +85,14 @@ class PartialDate(Frozen):
             return False
         return self.year is None or other.year is None or self.year == other.year
 
+    def shifted(self, days: int) -> PartialDate | None:
+        """The date `days` later (earlier when negative); a year-less date within a leap year."""
+        try:
+            moved = dt.date(self.year if self.year is not None else 2000, self.month, self.day) + dt.timedelta(days=days)
+        except (ValueError, OverflowError):
+            return None
+        return PartialDate(year=moved.year if self.year is not None else None, month=moved.month, day=moved.day)
+
     def days_to(self, other: PartialDate) -> int | None:
         a, b = self.as_date(), other.as_date()
         if a is not None and b is not None:
@@ -176,6 +184,7 @@ class EventFrame(Frozen):
     presenter: str | None = None
     presenter_office: str | None = None
     location: str | None = None
+    posts: tuple[str, ...] = ()  # offices sworn in to: a person's swearing-in as KSAD is not the one as Panglima TNI
 
 
 class Suppression(Frozen):

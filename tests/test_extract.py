@@ -3,11 +3,13 @@
 import pytest
 from conftest import claims_of
 
+from factcheck.clean import clean
 from factcheck.extract.dates import find_dates
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.people import name_match
 from factcheck.lexicon import load_lexicon
-from factcheck.models import ClaimSource
+from factcheck.models import ClaimSource, Zone
+from factcheck.read import read_article
 
 
 def pack(code="id"):
@@ -357,3 +359,37 @@ def test_a_classifier_with_no_noun_after_it_is_what_is_counted(tmp_path):
             "Tiga orang juga menerima penghargaan motivator.\n")
     quantities = {c.display for c in claims_of(tmp_path, text).claims if c.attribute == "quantity"}
     assert "Tiga orang" in quantities and not any("juga" in q for q in quantities)
+
+
+def test_a_headlines_today_after_an_office_is_no_name(tmp_path):
+    text = ("Judul\n\nJAKARTA - Presiden melantik Komjen Pol Budi Santoso sebagai Kapolri di Istana Negara, Jakarta, "
+            "Jumat (16/5/2025).\nBudi Santoso Dilantik Jadi Kapolri Hari Ini\nAcara berlangsung pukul 09.00 WIB.\n")
+    people = {c.person for c in claims_of(tmp_path, text).claims if c.attribute == "title"}
+    assert "hari" not in people and "hari ini" not in people
+
+
+def test_a_widget_heading_is_web_noise(tmp_path):
+    text = ("Judul\n\nJAKARTA - Presiden Joko Widodo melantik Komjen Pol Badu Santoso sebagai Kapolri di Istana Negara, "
+            "Jumat (17/4/2015).\n\nVideo Pilihan Hari Ini\n")
+    lex = load_lexicon()
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    lines = {line.text: line.zone for line in clean(read_article(path), lex).lines}
+    assert lines["Video Pilihan Hari Ini"] == Zone.noise
+
+
+def test_an_act_in_a_conditional_clause_is_no_act(tmp_path):
+    text = ("Judul\n\nMengenai calon Wakil Kapolri, Menteri Tedjo menyatakan posisi itu harus segera diisi bila "
+            "Badu Santoso telah dilantik sebaga Kapolri.\n")
+    frame = claims_of(tmp_path, text).event
+    assert frame is None or frame.presenter is None
+
+
+def test_a_size_is_of_the_kind_of_thing_named_before_it(tmp_path):
+    text = ("Judul\n\nTARAKAN - Presiden meresmikan Bandara Kalimaru, Rabu (14/5/2025). Bandara itu memiliki landasan "
+            "pacu sepanjang 2.250 meter. Jembatan Sungai Sekayam sepanjang 2.350 meter juga ditinjau. Proyek itu "
+            "menelan 2.100 meter kabel.\n")
+    sizes = {c.value: c.recipients for c in claims_of(tmp_path, text).claims if c.attribute == "quantity"}
+    assert sizes["2250"] == ("thing:airstrip",)
+    assert sizes["2350"] == ("thing:bridge",)
+    assert "2100" not in sizes  # no size word: a length of nothing named is not compared

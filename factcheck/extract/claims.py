@@ -187,9 +187,36 @@ def measure_claims(sentence: Sentence, dates: list[DateMention], pack: Pack, lex
         if pack.measures[unit] in pack.numbers.person_measures:
             whose = [m.person for m in mentions if m.person and m.end <= number.start]
             share = "person:" + whose[-1] if whose else share
+        thing = None
+        if pack.measures[unit] in pack.numbers.sizes:
+            thing = sized_thing(text, number.start, pack)
+            if thing is None:
+                continue
         out.append(Claim(
             attribute="quantity", value=f"{value:g}", display=text[number.start:end], unit=pack.measures[unit],
-            approximate=approximate, recipients=(share,) if share else (),
+            approximate=approximate, recipients=tuple(x for x in (share, thing) if x),
             evidence=sentence.unit.evidence(sentence.start + number.start, sentence.start + end),
         ))
     return out
+
+
+SIZE_WINDOW_WORD = patterns.compile(r"[^\W_][\w'’-]*")
+
+
+def sized_thing(text: str, start: int, pack: Pack) -> str | None:
+    """What a size measures: the kind of the nearest thing named before its size word, with its
+    number ("Jembatan Pak Kasih Tayan sepanjang" -> bridge; "seksi 1 sepanjang" -> road 1)."""
+    size = pack.size_word_re.search(text, max(0, start - 24), start) if pack.size_word_re else None
+    if size is None:
+        return None
+    words = [w.group(0) for w in SIZE_WINDOW_WORD.finditer(text, max(0, size.start() - 60), size.start())]
+    for i in range(len(words) - 1, -1, -1):
+        kind = pack.size_kind_of.get(fold(words[i]))
+        if kind:
+            after = words[i + 1] if i + 1 < len(words) else ""
+            numbered = after.isdigit() or ROMAN.fullmatch(after.lower()) is not None
+            return "thing:" + kind + (f" {after.lower()}" if numbered else "")
+    return None
+
+
+ROMAN = patterns.compile(r"[ivx]{1,4}")

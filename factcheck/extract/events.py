@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import patterns
 from ..lexicon import Lexicon, Pack, fold
+from ..models import Status
 from .dates import DateMention
 from .numbers import NumberMention, find_numbers
 from .people import WORD, Mention
@@ -49,6 +50,8 @@ class SentenceEvent:
     location: tuple[str, int, int] | None = None
     # number, unit, approximate, the region whose share it counts (or None)
     counts: list[tuple[NumberMention, str, bool, str | None]] = field(default_factory=list)
+    # The offices someone is sworn in to ("melantik X sebagai Panglima TNI"): which swearing-in it is.
+    posts: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,8 @@ class SentenceReader:
             kind = named_by_noun[1] if named_by_noun else None
         event = SentenceEvent(sentence, kind, irrealis, planned, dates=[d for d in dates if not (d.is_range or d.is_stamp)])
         self._roles(event, text, mentions, triggers, receives, confers)
+        if kind == "inauguration":
+            event.posts = sorted({m.office.id for m in mentions if m.office and m.status == Status.target})
         if named_by_noun and pack.kind(named_by_noun[1]).names_object:
             # "pada upacara pembukaan Asian Games 2018": what the ceremony opens names the event
             run = object_run(text, named_by_noun[0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..lexicon import Lexicon, Pack, fold
+from ..lexicon import Lexicon, Pack, fold, fold_phrase
 from ..models import Claim, ClaimSource, EventFrame
 from .dates import DateMention
 from .events import AwardName, SentenceEvent, names_compatible
@@ -83,6 +83,12 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
         # two) is a schedule of stages.
         days = len({d.date.iso() for d in e.dates if d.date})
         schedule = days >= 3 or (e is not main and days >= 2)
+        # "resmi dibuka kemarin malam di Lapangan ..., Minggu (23/10/2022)", "Disampaikan X Rabu (23/3),
+        # saat berbicara di peresmian ... kemarin": a day before or after, told apart from the written
+        # date, makes that date the day of writing or speaking; the act's is either one.
+        shifts = [(d, days_off) for d in e.dates if d.relative and d.date is None
+                  and (days_off := pack.relative_index.get(fold_phrase(d.text))) and not any(
+                      x.explicit and (x.start <= d.start < x.end) for x in e.dates)]
         for d in e.dates:
             if d.date is None or (main_date is not None and (main_date.days_to(d.date) or 0) > INTRA_ARTICLE_DAYS):
                 continue
@@ -100,10 +106,16 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
             # marks are counted from the paragraph's start.
             said = said or _inside_quotes(unit.text[:offset + d.start])
             again = source == ClaimSource.joined and bool(pack.anaphora_re.match(e.sentence.text, d.end))
+            date_source = (ClaimSource.document if signed else ClaimSource.quote if said
+                           else ClaimSource.act if again else ClaimSource.listing if schedule else source)
             claims.append(Claim(attribute="date", value=d.date.iso(), display=d.text, partial=d.date,
-                                source=ClaimSource.document if signed else ClaimSource.quote if said
-                                else ClaimSource.act if again else ClaimSource.listing if schedule else source,
-                                evidence=unit.evidence(offset + d.start, offset + d.end)))
+                                source=date_source, evidence=unit.evidence(offset + d.start, offset + d.end)))
+            for relative, shift in shifts if d.explicit else ():
+                moved = d.date.shifted(shift)
+                if moved is not None:  # the other reading, never compared within the article
+                    claims.append(Claim(attribute="date", value=moved.iso(), display=f"{relative.text} ({d.text})",
+                                        partial=moved, source=ClaimSource.joined if date_source == ClaimSource.act else date_source,
+                                        evidence=unit.evidence(offset + relative.start, offset + relative.end)))
         for role in e.roles:
             value = person_value(role.mention, people)
             if value is None:
@@ -155,6 +167,7 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
         edition=edition, date=main_date, date_weekday=main_weekday,
         date_explicit=date_explicit, recipients=tuple(sorted(recipients)),
         presenter=presenter, presenter_office=presenter_office, location=location, planned=planned,
+        posts=tuple(main.posts),
     )
     # "dari Provinsi Lampung ada 10 pendonor ... selamat kepada 10 pendonor": the same count said
     # again is the same region's share.

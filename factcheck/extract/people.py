@@ -78,6 +78,11 @@ class NameReader:
         self.inflected = [(tuple(fold(e) for e in p.grammar.not_name_endings), p.grammar.not_name_ending_min)
                           for p in lexicon.packs.values() if p.grammar.not_name_endings]
         self.not_name_res = [patterns.compile(x) for p in lexicon.packs.values() for x in p.grammar.not_name_patterns]
+        # "Dilantik Jadi Kapolri Hari Ini": a headline's relative day after an office is no one's name.
+        relative = sorted({fold(w) for p in lexicon.packs.values() for w in p.calendar.relative_days}, key=len, reverse=True)
+        self.stop |= frozenset(w for w in relative if " " not in w)
+        spaced = [r"\s+".join(re.escape(part) for part in w.split()) for w in relative if " " in w]
+        self.relative_day = patterns.compile(rf"\s*(?:{'|'.join(spaced)})(?![\w'’])", re.IGNORECASE) if spaced else None
 
     def kind(self, token: str, has_core: bool) -> str:
         bare = token.rstrip(".")
@@ -106,6 +111,8 @@ class NameReader:
 
     def forward(self, text: str, pos: int) -> tuple[int, int, str, tuple[str, ...]] | None:
         """The name starting at `pos`: (start, end, as written, key)."""
+        if self.relative_day and self.relative_day.match(text, pos):
+            return None
         core: list[str] = []
         start = end = None
         i = pos
@@ -295,7 +302,7 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
     mentions: list[Mention] = []
     covered = Spans()
     for m in lexicon.office_re(pack.code).finditer(text):
-        if m.start() in covered or _inside_venue_name(text, m.start(), lexicon):
+        if m.start() in covered or _inside_venue_name(text, m.start(), lexicon) or _inside_unit_name(text, m.start(), pack):
             continue
         office, end = reader.office_at(text, m)
         if lexicon.office_by_id[office.id].requires_unit and not office.jurisdiction:
@@ -327,6 +334,8 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
         own_after = comma is not None and found is not None and _office_follows(text, found[1], lexicon, pack, reader)
         if found and (not comma or _apposition_closes(text, found[1])) and not own_after:
             mention.name, mention.key, mention.end = found[2], found[3], found[1]
+            if comma and pack.now_holds_re and pack.now_holds_re.match(text, found[1]) and mention.status == Status.current:
+                mention.status = Status.past  # "OFFICE, NAME, yang kini menjabat OTHER": the post held before
         elif status != Status.target and not pack.predicate_start_re.match(text, end):
             left = pack.left_apposition_re.search(text, max(0, m.start() - 40), m.start())
             # "didampingi Ibu Negara Iriana Widodo, Menteri PUPR, dan para anggota Kabinet": an office
@@ -416,6 +425,19 @@ def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
     """"di Pendopo Gubernur Banten", "Istana Wakil Presiden", "Jalan Gubernur Suryo": an office word
     naming a building or a street."""
     return _word_before(text, start) in lexicon.place_name_words
+
+
+UNIT_NAME_BEFORE = patterns.compile(r"([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?\s+$")
+
+
+def _inside_unit_name(text: str, start: int, pack: Pack) -> bool:
+    """"Tim Komunikasi Presiden Ari Dwipayana", "Staf Ahli Gubernur": an office word inside the name
+    of a team that serves the office, one or two capitalised words after the team's word."""
+    before = UNIT_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or not pack.unit_name_words:
+        return False
+    words = [w for w in before.groups() if w]
+    return all(w[:1].isupper() for w in words) and fold(words[0]) in pack.unit_name_words
 
 
 COMMA_AND_WORD = patterns.compile(r"\s*,\s*(?:\w+\s+)?")
