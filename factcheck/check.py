@@ -19,6 +19,7 @@ from .normalise import (
     head_and_deputy,
     looks_like_slip,
     name_match,
+    names_a_venue,
     offices_compatible,
     offices_exclusive,
     person_key,
@@ -176,6 +177,12 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
         entry = found.setdefault((subject_key, key, recipients[:1]), Conflicts(rule, subject, key, recipients=recipients))
         entry.pairs.append((a, b, relation))
 
+    def reconciled(group: EventGroup, a: Claim, b: Claim) -> bool:
+        """Does a third value of the group, one that names a venue, fit both (the hall's building,
+        named with the campus)? A town fits any two venues in it and reconciles nothing."""
+        return any(c.value not in (a.value, b.value) and names_a_venue(c.display, lex) and not compare(a, c, lex)
+                   and not compare(b, c, lex) for path in group.members for c in claims_of(path))
+
     in_group: dict[str, EventGroup] = {p: g for g in groups for p in g.members}
     subjects = {id(g): _event_subject(g, by_path[_subject_article(g.members, by_path)], lex) for g in groups}
     for group in groups:
@@ -203,7 +210,7 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
                 continue
             for a, b in comparable:
                 shared = (id(a) in said_in_y or id(b) in said_in_x) if either else (id(a) in said_in_y and id(b) in said_in_x)
-                if compare(a, b, lex) and not shared:
+                if compare(a, b, lex) and not shared and not (rule.third_reconciles and reconciled(group, a, b)):
                     note("|".join(group.members), subject, a, b, relation, per_recipient(x))
     if rule.within_article:
         for path, article in by_path.items():

@@ -320,7 +320,12 @@ def _same_proper_name(a: frozenset[str], b: frozenset[str], lexicon: Lexicon) ->
         # "Mandala Wanabakti" for "Manggala Wanabakti": one word a letter or two off, beside a
         # long word both share, is a misspelling of one name.
         return _one_word_misspelt(own_a - shared, own_b - shared, shared)
-    return len(shared) >= 2 or (len(shared) == 1 and len(next(iter(shared))) >= 5)
+    # One word shared: a long one, or a code of letters and digits ("CT3", "T2").
+    return len(shared) >= 2 or (len(shared) == 1 and _distinctive(next(iter(shared))))
+
+
+def _distinctive(word: str) -> bool:
+    return len(word) >= 5 or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
 
 
 def _one_word_misspelt(only_a: set[str], only_b: set[str], shared: set[str]) -> bool:
@@ -341,6 +346,10 @@ def _proper_words(words: frozenset[str], lexicon: Lexicon) -> set[str]:
     split = {p for w in words for p in w.split(".") if p}
     return {w for w in split if w not in generic and not w.startswith("@") and len(w) > 2
             and not w.endswith("'s") and not ROMAN_OR_NUMBER.match(w)}
+
+
+def names_a_venue(phrase: str, lexicon: Lexicon) -> bool:
+    return parse_place(phrase, lexicon).has_venue
 
 
 def specific_place_match(a: str, b: str, lexicon: Lexicon) -> bool:

@@ -62,6 +62,10 @@ class Rule(BaseModel):
     # article is their total ("Rp11,3 triliun" = "Rp4,2 triliun" for land + "Rp7,1 triliun"),
     # not a conflicting figure.
     totals: bool = False
+    # Two values that a third, in any report of the group, fits both of are one thing described
+    # at two levels ("Grha Sanusi Hardjadinata" and "Kampus Unpad Dipatiukur", which "Graha Sanusi
+    # Hardjadinata Unpad, Jalan Dipatiukur" joins); only for comparisons of containment (venues).
+    third_reconciles: bool = False
     # Where claims must have been read for a pair to be a warning or an error (models.ClaimSource
     # values; empty: anywhere). Other pairs are info. Dates inside one article: news dates earlier
     # stages, other rounds and background in other sentences, so only the act's own dates count.
