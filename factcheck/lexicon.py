@@ -53,6 +53,9 @@ class CalendarFile(Strict):
     # A date followed by a clock time in one of these zones ("12/05/2023, 19:43 WIB", "Jumat, 12 Mei
     # 2023 | 21:10 WITA") is a publication stamp, not the date of anything the article reports.
     stamp_time_zones: list[str] = []
+    # Numeric dates may be written month first ("Friday (09/06/2024)" for 6 September): read so
+    # when only that order fits the weekday written with it.
+    month_first_when_weekday_fits: bool = False
 
 
 class NumbersFile(Strict):
@@ -208,6 +211,9 @@ class PhraseRules(Strict):
     # After a superlative the place is where something is the largest, not where the act is held
     # ("multievent terbesar di Jatim itu di Stadion Surajaya").
     not_venue_after: list[str] = []
+    # Words that open a clause of what came before ("Usai menerima penghargaan, Gubernur ...
+    # menjamu ... di Balai Kota"): a place after that clause's comma is the main clause's.
+    before_clause_starts: list[str] = []
     # A category phrase that starts with one of these is no award's category: "meraih gelar
     # Diploma III" is a degree earned at school.
     not_category_starts: list[str] = []
@@ -461,6 +467,8 @@ class Pack:
         self.building_words = frozenset(fold(w) for w in g.location.building_words)
         self.location_stop = frozenset(fold(w) for w in g.location.stop_words)
         self.location_connectors = [fold(w) for w in g.location.connectors]
+        self.before_clause_re = patterns.compile(rf"\W*(?:{alternation(g.location.before_clause_starts)})(?![\w'’])",
+                                                 re.IGNORECASE) if g.location.before_clause_starts else None
         self.category_stop = frozenset(fold(w) for w in g.category.stop_words)
         self.org_words = frozenset(fold(w) for w in g.org_words)
         self.unit_name_words = frozenset(fold(w) for w in g.unit_name_words)
@@ -590,6 +598,10 @@ class Lexicon:
         self.office_by_id = {o.id: o for o in self.offices.offices}
         self.national_seats = frozenset(o.id for o in self.offices.offices if o.scope == "national")
         self.companion_offices = frozenset(o.id for o in self.offices.offices if o.companion)
+        # Words that make an office another one when written before it: the deputy's and the acting ones.
+        self.office_qualifiers = frozenset(
+            [fold(self.offices.deputy_prefix.rstrip("-"))] if self.offices.deputy_prefix else []) | frozenset(
+            fold(a) for act in self.offices.acting for a in [act.name, *act.aliases.id, *act.aliases.en] if " " not in a)
         prefix, ids = self.offices.deputy_prefix, {o.id for o in self.offices.offices}
         # (deputy, head) office ids: "wakil-gubernur" and "gubernur"
         self.deputy_pairs = frozenset((i, i[len(prefix):]) for i in ids if prefix and i.startswith(prefix) and i[len(prefix):] in ids)

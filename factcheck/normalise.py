@@ -41,9 +41,17 @@ def same_person_value(a: str, b: str, office_a: str | None = None, office_b: str
         # A one-word short form that begins a word of the other name ("Risma" / "Tri Rismaharini").
         short_form = any(len(short) == 1 and len(short[0]) >= 4 and any(t.startswith(short[0]) for t in full)
                          for short, full in ((ka, kb), (kb, ka)))
-        return (shares_word or short_form) and office_a is not None and office_b is not None and \
+        return (shares_word or short_form or _near_words(ka, kb)) and office_a is not None and office_b is not None and \
             offices_compatible(office_a, office_b)
     return False
+
+
+def _near_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """A long word of one name a letter or so off a word of the other ("Kelake" / "Kalake"): with
+    the same office, one person misspelt."""
+    from rapidfuzz.distance import OSA  # lazy: only a pair of differing names needs it
+
+    return any(len(x) >= 5 and len(y) >= 5 and OSA.normalized_similarity(x, y) >= 0.8 for x in a for y in b)
 
 
 @dataclass(frozen=True)
@@ -189,6 +197,10 @@ class Place:
         return bool(self.venues or self.named)
 
 
+ENGLISH_LEVELS = {"regency": "Kabupaten", "city": "Kota", "province": "Provinsi"}
+ENGLISH_LEVEL_AFTER = patterns.compile(r"(?i)\s+(regency|city|province)$")
+
+
 @functools.lru_cache(maxsize=4096)
 def parse_place(phrase: str, lexicon: Lexicon) -> Place:
     venues: set[str] = set()
@@ -206,9 +218,13 @@ def parse_place(phrase: str, lexicon: Lexicon) -> Place:
             for v in lexicon.venue_chain(lexicon.venue_by_name[fold(" ".join(venue.group(0).split()))]):
                 venues.add(v)
             continue
-        region = lexicon.region_re.fullmatch(part) or lexicon.region_re.fullmatch(re.sub(r"(?i)^(kecamatan|kawasan)\s+", "", part))
+        # English writes the level after the name: "Sleman Regency", "Makassar City".
+        after = ENGLISH_LEVEL_AFTER.search(part)
+        bare = part[:after.start()] if after else re.sub(r"(?i)^(kecamatan|kawasan)\s+", "", part)
+        region = lexicon.region_re.fullmatch(part) or lexicon.region_re.fullmatch(bare)
         if region:
-            rid = lexicon.region_id(region.group("name"), region.group("level"))
+            level = region.group("level") or (ENGLISH_LEVELS[after.group(1).lower()] if after else None)
+            rid = lexicon.region_id(region.group("name"), level)
             if rid:
                 regions |= lexicon.region_chain(rid)
                 continue

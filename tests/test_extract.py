@@ -393,3 +393,10 @@ def test_a_size_is_of_the_kind_of_thing_named_before_it(tmp_path):
     assert sizes["2250"] == ("thing:airstrip",)
     assert sizes["2350"] == ("thing:bridge",)
     assert "2100" not in sizes  # no size word: a length of nothing named is not compared
+
+
+def test_an_office_word_with_a_letter_missing_is_no_name(tmp_path):
+    text = ("Judul\n\nKUPANG, Gatra.com - Pesiden Jokowi mengatakan rumah sakit itu menelan anggaran besar. "
+            "Gubenur Viktor Laiskodat menyambutnya.\n")
+    people = set(claims_of(tmp_path, text).people)
+    assert "viktor laiskodat" in people and not {p for p in people if p.startswith(("pesiden", "gubenur"))}

@@ -46,6 +46,13 @@ def title_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, 
             status=Status.past if i in before_oath else m.status,
             evidence=sentence.unit.evidence(sentence.start + m.start, sentence.start + m.end),
         ))
+        # "Menteri Lingkungan Hidup/Kepala BPLH Hanif": the office before the slash is held too.
+        joined = mentions[i - 1] if i > 0 else None
+        if joined and joined.office and joined.name is None and sentence.text[joined.end:m.start].strip() == "/":
+            out.append(Claim(
+                attribute="title", value=joined.office.key(), display=joined.office.display, person=m.person,
+                status=out[-1].status, evidence=sentence.unit.evidence(sentence.start + joined.start, sentence.start + joined.end),
+            ))
     return out
 
 

@@ -191,6 +191,9 @@ def _mention(m: _Found, text: str, pack: Pack, anchor: dt.date | None, year_hint
     if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     year = full_year(groups["y"]) if groups.get("y") else None
+    if groups.get("m") and year is not None and weekday is not None and pack.calendar.month_first_when_weekday_fits \
+            and day <= 12 and _weekday_of(year, month, day) != weekday and _weekday_of(year, day, month) == weekday:
+        day, month = month, day
     if year is None:
         year = _infer_year(month, day, anchor, year_hint)
         if year is not None and weekday is not None:

@@ -256,7 +256,8 @@ class SentenceReader:
         if triggers or receives or confers or placed:
             act_starts = [s for s, _, _ in triggers + receives + confers + nouns]
             act_starts += [m.start() for m in pack.venue_verb_re.finditer(text)]
-            event.location = self._location(text, dates, mentions, min(act_starts))
+            until = self._opening_clause_end(text, triggers + receives + confers)
+            event.location = self._location(text, dates, mentions, min(act_starts), until)
             if event.location and not (triggers or placed) and not self._is_building(event.location[0]):
                 event.location = None  # "diraih Desa Pinge di Kecamatan Marga" places the village
         if triggers or receives:
@@ -455,12 +456,14 @@ class SentenceReader:
         return out
 
     def _location(self, text: str, dates: list[DateMention], mentions: list[Mention],
-                  after: int = 0) -> tuple[str, int, int] | None:
+                  after: int = 0, until: int | None = None) -> tuple[str, int, int] | None:
         """The first place named after the act: "Desa X di Kecamatan Y meraih ..." places Desa X."""
         pack = self.pack
         connectors = {w for w in pack.location_connectors if " " not in w}
         found: list[tuple[str, int, int]] = []
         for prep in pack.location_prep_re.finditer(text, after, after + 250):
+            if until is not None and prep.start() > until:
+                break
             relative = max((m.end() for m in pack.relative_re.finditer(text, after, prep.start())), default=None)
             # "... whose results were disputed at the Constitutional Court": another clause; but
             # "Malam Anugerah ... yang digelar di Teater Besar TIM" says where the event itself was.
@@ -512,6 +515,15 @@ class SentenceReader:
         # only where those it went to are.
         held = next((f for f in found if pack.venue_verb_re.search(text[max(0, f[1] - 25):f[1]])), None)
         return held or (found[0] if found else None)
+
+    def _opening_clause_end(self, text: str, acts: list[tuple[int, int, str]]) -> int | None:
+        """Where an opening clause that holds every act ends ("Usai menerima penghargaan, Gubernur
+        ... menjamu ... di Balai Kota"): a place after its comma is where the main clause's act was."""
+        opening = self.pack.before_clause_re.match(text) if self.pack.before_clause_re else None
+        comma = text.find(",", opening.end()) if opening else -1
+        if comma == -1 or not acts or any(start > comma for start, _, _ in acts):
+            return None
+        return comma
 
     def _recipients_home(self, text: str, at: int, phrase: str) -> bool:
         """A region just after those the act went to is where they are, not where it was held:

@@ -83,6 +83,12 @@ class NameReader:
         self.stop |= frozenset(w for w in relative if " " not in w)
         spaced = [r"\s+".join(re.escape(part) for part in w.split()) for w in relative if " " in w]
         self.relative_day = patterns.compile(rf"\s*(?:{'|'.join(spaced)})(?![\w'’])", re.IGNORECASE) if spaced else None
+        # "Pesiden Jokowi", "Gubenur Khofifah": an office's first word with a letter missing or one
+        # too many is that office misspelt, not a name (a letter changed is left: Mentari is a name).
+        heads = {fold(alias.split()[0]) for entry in lexicon.offices.offices for alias in lexicon._aliases(entry, pack.code)
+                 if alias.split() and alias.split()[0].isalpha()}
+        self.office_heads = frozenset(w for w in heads if len(w) >= 6)
+        self.office_heads_short = frozenset(w[:i] + w[i + 1:] for w in self.office_heads for i in range(len(w)))
 
     def kind(self, token: str, has_core: bool) -> str:
         bare = token.rstrip(".")
@@ -101,6 +107,8 @@ class NameReader:
             return "name"  # an initial ("A. B. Tefa"), never the English article "A"
         if not bare[0].isupper() or fold(bare) in self.stop:
             return "stop"
+        if self._misspelt_office(fold(bare)):
+            return "stop"
         if any(len(bare) >= least and fold(bare).endswith(endings) for endings, least in self.inflected):
             return "stop"
         if any(x.fullmatch(fold(bare)) for x in self.not_name_res):
@@ -108,6 +116,11 @@ class NameReader:
         if ACRONYM.match(bare) and norm not in self.skip:
             return "stop"
         return "name"
+
+    def _misspelt_office(self, word: str) -> bool:
+        if len(word) < 5 or word in self.office_heads:
+            return False
+        return word in self.office_heads_short or any(word[:i] + word[i + 1:] in self.office_heads for i in range(len(word)))
 
     def forward(self, text: str, pos: int) -> tuple[int, int, str, tuple[str, ...]] | None:
         """The name starting at `pos`: (start, end, as written, key)."""
@@ -302,7 +315,8 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
     mentions: list[Mention] = []
     covered = Spans()
     for m in lexicon.office_re(pack.code).finditer(text):
-        if m.start() in covered or _inside_venue_name(text, m.start(), lexicon) or _inside_unit_name(text, m.start(), pack):
+        if m.start() in covered or _inside_venue_name(text, m.start(), lexicon) or _inside_unit_name(text, m.start(), pack) \
+                or _after_glued_qualifier(text, m.start(), lexicon):
             continue
         office, end = reader.office_at(text, m)
         if lexicon.office_by_id[office.id].requires_unit and not office.jurisdiction:
@@ -425,6 +439,16 @@ def _inside_venue_name(text: str, start: int, lexicon: Lexicon) -> bool:
     """"di Pendopo Gubernur Banten", "Istana Wakil Presiden", "Jalan Gubernur Suryo": an office word
     naming a building or a street."""
     return _word_before(text, start) in lexicon.place_name_words
+
+
+GLUED_WORD_BEFORE = patterns.compile(r"[a-z]([A-Z][a-z]+)\s+$")
+
+
+def _after_glued_qualifier(text: str, start: int, lexicon: Lexicon) -> bool:
+    """"Dok.Humas Pemprov Jawa TengahWakil Presiden RI": a caption's credit run into the next words
+    hides that the office is a deputy's ("Wakil") or an acting one's; the office is not read."""
+    glued = GLUED_WORD_BEFORE.search(text, max(0, start - 30), start)
+    return glued is not None and fold(glued.group(1)) in lexicon.office_qualifiers
 
 
 UNIT_NAME_BEFORE = patterns.compile(r"([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?\s+$")
