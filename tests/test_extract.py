@@ -400,3 +400,11 @@ def test_an_office_word_with_a_letter_missing_is_no_name(tmp_path):
             "Gubenur Viktor Laiskodat menyambutnya.\n")
     people = set(claims_of(tmp_path, text).people)
     assert "viktor laiskodat" in people and not {p for p in people if p.startswith(("pesiden", "gubenur"))}
+
+
+def test_a_category_ends_before_a_copula(tmp_path):
+    text = ("Judul\n\nJAKARTA - Presiden Joko Widodo menganugerahkan gelar Pahlawan Nasional kepada lima tokoh di Istana "
+            "Negara, Kamis (5/11/2015). Kelima tokoh yang kini menyandang gelar Pahlawan Nasional adalah Bernard Wilhelm "
+            "Lapian dan Mas Isman.\n")
+    categories = {c.display for c in claims_of(tmp_path, text).claims if c.attribute == "category"}
+    assert categories and not {c for c in categories if "adalah" in c}

@@ -207,6 +207,7 @@ def measure_claims(sentence: Sentence, dates: list[DateMention], pack: Pack, lex
     return out
 
 
+SIZE_WORD_THEN_THING = patterns.compile(r"([^\W\d_]+)\s+([^\W\d_]+)\s+$")
 SIZE_WINDOW_WORD = patterns.compile(r"[^\W_][\w'’-]*")
 
 
@@ -215,6 +216,11 @@ def sized_thing(text: str, start: int, pack: Pack) -> str | None:
     number ("Jembatan Pak Kasih Tayan sepanjang" -> bridge; "seksi 1 sepanjang" -> road 1)."""
     size = pack.size_word_re.search(text, max(0, start - 24), start) if pack.size_word_re else None
     if size is None:
+        # "dengan luas genangan 365 hektare", "panjang jalan 16 km": the thing after its size word.
+        before = SIZE_WORD_THEN_THING.search(text, max(0, start - 40), start)
+        if before and pack.size_word_re and pack.size_word_re.search(before.group(1) + " ") and \
+                (kind := pack.size_kind_of.get(fold(before.group(2)))):
+            return "thing:" + kind
         return None
     words = [w.group(0) for w in SIZE_WINDOW_WORD.finditer(text, max(0, size.start() - 60), size.start())]
     for i in range(len(words) - 1, -1, -1):
