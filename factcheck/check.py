@@ -150,8 +150,14 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
     compare = COMPARATORS[rule.compare]
     found: dict[tuple[str, str, tuple[str, ...]], Conflicts] = {}
 
+    claims_by_path: dict[str, list[Claim]] = {}
+
     def claims_of(path: str) -> list[Claim]:
-        return _without_listed_sizes(_distinct([c for c in by_path[path].claims if c.attribute == rule.attribute]), lex)
+        # Asked for each pair a member is in, and for every member when a third value may reconcile a pair.
+        if path not in claims_by_path:
+            own = [c for c in by_path[path].claims if c.attribute == rule.attribute]
+            claims_by_path[path] = _without_listed_sizes(_distinct(own), lex)
+        return claims_by_path[path]
 
     def per_recipient(path: str) -> bool:
         frame = by_path[path].event

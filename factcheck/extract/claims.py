@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from .. import patterns
 from ..lexicon import Lexicon, Pack, fold
 from ..models import Claim, Status
+from ..normalise import ROMAN_OR_NUMBER
 from .dates import DateMention
 from .events import capitalised_run, count_share, is_named_run, is_not_a_count, org_id, phrase_spans, read_unit, subject_start
 from .numbers import find_numbers
@@ -218,7 +219,7 @@ def sized_thing(text: str, start: int, pack: Pack) -> str | None:
     if size is None:
         # "dengan luas genangan 365 hektare", "panjang jalan 16 km": the thing after its size word.
         before = SIZE_WORD_THEN_THING.search(text, max(0, start - 40), start)
-        if before and pack.size_word_re and pack.size_word_re.search(before.group(1) + " ") and \
+        if before and pack.size_word_re and pack.size_word_re.fullmatch(before.group(1)) and \
                 (kind := pack.size_kind_of.get(fold(before.group(2)))):
             return "thing:" + kind
         return None
@@ -227,9 +228,7 @@ def sized_thing(text: str, start: int, pack: Pack) -> str | None:
         kind = pack.size_kind_of.get(fold(words[i]))
         if kind:
             after = words[i + 1] if i + 1 < len(words) else ""
-            numbered = after.isdigit() or ROMAN.fullmatch(after.lower()) is not None
+            numbered = ROMAN_OR_NUMBER.match(after.lower()) is not None
             return "thing:" + kind + (f" {after.lower()}" if numbered else "")
     return None
 
-
-ROMAN = patterns.compile(r"[ivx]{1,4}")

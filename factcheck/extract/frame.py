@@ -87,8 +87,7 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
         # saat berbicara di peresmian ... kemarin": a day before or after, told apart from the written
         # date, makes that date the day of writing or speaking; the act's is either one.
         shifts = [(d, days_off) for d in e.dates if d.relative and d.date is None
-                  and (days_off := pack.relative_index.get(fold_phrase(d.text))) and not any(
-                      x.explicit and (x.start <= d.start < x.end) for x in e.dates)]
+                  and (days_off := pack.relative_index.get(fold_phrase(d.text)))]
         for d in e.dates:
             if d.date is None or (main_date is not None and (main_date.days_to(d.date) or 0) > INTRA_ARTICLE_DAYS):
                 continue
