@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from . import typed
 from .group import EventGroup, Relation, group_events, group_people
 from .lexicon import Lexicon
 from .models import ArticleClaims, Claim, ClaimSource, Finding, FindingEvidence, Phrase, Severity, Status
@@ -122,7 +124,8 @@ def _subject_article(members: list[str], by_path: dict[str, ArticleClaims]) -> s
     def content(path: str) -> tuple:
         frame = by_path[path].event
         richness = -sum(bool(v) for v in (frame.name, frame.recipients, frame.presenter, frame.date)) if frame else 0
-        return (richness, frame.model_dump_json() if frame else "", tuple(c.evidence.quote for c in by_path[path].claims))
+        written = json.dumps(typed.encode(frame), ensure_ascii=False, separators=(",", ":")) if frame else ""
+        return (richness, written, tuple(c.evidence.quote for c in by_path[path].claims))
     return min(members, key=content)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from . import patterns
 from .lexicon import Lexicon
@@ -110,4 +111,4 @@ def clean(article: Article, lexicon: Lexicon) -> Article:
         TextLine(line=line.line, column=line.column, text=text, zone=zone)
         for line, text, zone in zip(lines, texts, zones, strict=True)
     )
-    return article.model_copy(update={"lines": cleaned})
+    return replace(article, lines=cleaned)

@@ -11,7 +11,7 @@ import argparse
 import contextlib
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -345,7 +345,7 @@ def _involves(report: Report, new_files: set[str]) -> Report:
         return os.path.realpath(path.split("#")[0]) in new_files
 
     findings = tuple(f for f in report.findings if any(new(e.path) for e in f.evidence))
-    return report.model_copy(update={"findings": findings, "articles": tuple(a for a in report.articles if new(a.path))})
+    return replace(report, findings=findings, articles=tuple(a for a in report.articles if new(a.path)))
 
 
 def _claims(args: argparse.Namespace) -> int:
@@ -479,7 +479,7 @@ def _main(args: argparse.Namespace) -> int:
     if baseline is not None:
         known = read_baseline(baseline)
         fresh = tuple(f for f in report.findings if f.id not in known)
-        report = report.model_copy(update={"findings": fresh, "baselined": len(report.findings) - len(fresh)})
+        report = replace(report, findings=fresh, baselined=len(report.findings) - len(fresh))
     if not report.articles:
         left_out = f" ({len(report.skipped)} file(s) left out: not articles or excluded)" if report.skipped else ""
         _say(f"no article found in {', '.join(paths)}{left_out}")
@@ -487,15 +487,15 @@ def _main(args: argparse.Namespace) -> int:
     least = args.min_confidence if args.min_confidence is not None else settings.config.min_confidence
     if least:
         # Precision over recall, when an editor asks for it: a finding this unsure is info.
-        report = report.model_copy(update={"findings": tuple(
-            f if f.confidence >= least or f.severity.value == "info" else f.model_copy(update={"severity": Severity.info})
-            for f in report.findings)})
+        report = replace(report, findings=tuple(
+            f if f.confidence >= least or f.severity.value == "info" else replace(f, severity=Severity.info)
+            for f in report.findings))
     if "info" not in args.show:
         shown = tuple(f for f in report.findings if f.severity.value != "info")
-        report = report.model_copy(update={"findings": shown, "hidden_info": len(report.findings) - len(shown)})
+        report = replace(report, findings=shown, hidden_info=len(report.findings) - len(shown))
     language = args.lang or settings.config.lang
     if language:
-        report = report.model_copy(update={"language": language})
+        report = replace(report, language=language)
     text = renderer(args.format)(report)
     if args.output:
         try:

@@ -26,36 +26,39 @@ of the wrong type is an error that names the key and the file."""
 
 from __future__ import annotations
 
+import json
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from .datafile import DataFileError
+from .checked import Between, Strict
+from .datafile import DataFileError, Invalid, validated
 from .models import Severity
 
 
-class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+@dataclass(kw_only=True, eq=False)
+class Config(Strict):
+    """The options of a configuration file. A key of two words is written with a dash in the
+    file ("fail-on") and may be written with an underscore too."""
 
-    paths: list[str] = []
-    include: list[str] = []
-    exclude: list[str] = []
-    languages: list[str] = []
-    extra_rules: list[str] = Field(default=[], alias="extra-rules")
-    select: list[str] = []
-    ignore: list[str] = []
-    severity: dict[str, Severity] = {}
-    fail_on: str | None = Field(default=None, alias="fail-on", pattern="^(error|warning|info|never)$")
+    paths: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    extra_rules: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    fail_on: Literal["error", "warning", "info", "never"] | None = None
     index: str | None = None
-    archive: list[str] = []
-    jobs: int | None = Field(default=None, ge=1)
-    max_bytes: int | None = Field(default=None, alias="max-bytes", ge=1)
-    ignore_findings: list[str] = Field(default=[], alias="ignore-findings")  # finding ids to silence
-    min_confidence: float | None = Field(default=None, alias="min-confidence", ge=0, le=1)
+    archive: list[str] = field(default_factory=list)
+    jobs: Annotated[int | None, Between(1)] = None
+    max_bytes: Annotated[int | None, Between(1)] = None
+    ignore_findings: list[str] = field(default_factory=list)  # finding ids to silence
+    min_confidence: Annotated[float | None, Between(0, 1)] = None
     baseline: str | None = None
-    lang: str | None = Field(default=None, pattern="^(en|id|auto)$")  # the markdown report's language
+    lang: Literal["en", "id", "auto"] | None = None  # the markdown report's language
 
 
 def find_config(start: Path) -> Path | None:
@@ -84,14 +87,17 @@ def load_config(path: Path) -> tuple[Config, Path]:
     data = _read(path)
     table = data.get("tool", {}).get("factcheck", {}) if path.name == "pyproject.toml" else data
     where = "[tool.factcheck]" if path.name == "pyproject.toml" else "factcheck.toml"
+    # The file's spelling ("fail-on") as the field's name; the error names the key as written.
+    written = {str(k).replace("-", "_"): str(k) for k in table}
     try:
-        config = Config.model_validate(table)
-    except ValidationError as exc:
+        config = validated(Config, json.dumps(table, sort_keys=True, default=str),
+                           lambda _: {str(k).replace("-", "_"): v for k, v in table.items()})
+    except Invalid as exc:
         problems = []
-        for error in exc.errors():
-            key = ".".join(str(part) for part in error["loc"])
-            what = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
-            problems.append(f"{where} {key}: {what}")
+        for problem in exc.problems:
+            key = ".".join(written.get(str(part), str(part)) if i == 0 else str(part) for i, part in enumerate(problem.loc))
+            unknown = problem.kind in ("extra_forbidden", "unexpected_keyword_argument")
+            problems.append(f"{where} {key}: {'unknown key' if unknown else problem.message}")
         raise DataFileError(path, None, "; ".join(problems)) from None
     return config, path.parent
 

@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from .extract.events import names_compatible
@@ -312,7 +312,7 @@ def event_of(article: ArticleClaims) -> EventFrame | None:
     frame = article.event
     if frame is None or frame.date or article.reference_date is None:
         return frame
-    return frame.model_copy(update={"date": article.reference_date})
+    return replace(frame, date=article.reference_date)
 
 
 def lookup_keys(article: ArticleClaims, lexicon: Lexicon) -> set[str]:

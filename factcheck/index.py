@@ -21,16 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter
-
-from . import __version__
+from . import __version__, typed
 from .models import ArticleClaims, ArticleSummary
 
-FORMAT = "1"
+FORMAT = "2"
 DEFAULT_PATH = Path(".factcheck") / "index.sqlite"
 
 Results = list[tuple[ArticleSummary, ArticleClaims | None]]
-_RESULTS = TypeAdapter(Results)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -177,7 +174,7 @@ class ClaimIndex:
         if stored_shown != shown:
             data = _repath(data, stored_shown, shown)
         self.stats.reused += 1
-        return _RESULTS.validate_python(data)
+        return _decode_results(data)
 
     def store(self, path: Path, shown: str, results: Results, keys: Iterable[str]) -> None:
         """Keep one file's results and keys. Results with an error are not kept: a time budget
@@ -191,7 +188,7 @@ class ClaimIndex:
         except OSError:
             return
         real = os.path.realpath(path)
-        payload = _RESULTS.dump_json(results).decode()
+        payload = json.dumps(typed.encode(results, defaults=False), ensure_ascii=False, separators=(",", ":"))
         with self._transaction():
             self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
                             (real, shown, st.st_size, st.st_mtime_ns, sha, self.extraction, payload))
@@ -243,7 +240,11 @@ class ClaimIndex:
         if row[1] != self.extraction:
             self.stats.stale += 1
             return None
-        return _RESULTS.validate_json(row[0])
+        return _decode_results(json.loads(row[0]))
 
     def count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+
+def _decode_results(data: Any) -> Results:
+    return typed.decode(Results, data)  # type: ignore[no-any-return]

@@ -9,13 +9,13 @@ from __future__ import annotations
 import functools
 import os
 import re
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from typing import Annotated, Literal
 
 from . import patterns
+from .checked import Length, Matches, Satisfies, Strict
 from .datafile import DataFileError, load_model
 
 
@@ -31,70 +31,68 @@ def _shipped_rules_dir() -> Path:
 RULES_DIR = _shipped_rules_dir()
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
 # ---- schemas of the YAML files -------------------------------------------------------------
 
 
+@dataclass(kw_only=True, eq=False)
 class CalendarFile(Strict):
     # Each weekday and month needs at least one name: an empty entry names nothing to match.
-    weekdays: list[Annotated[list[str], Field(min_length=1)]] = Field(min_length=7, max_length=7)
-    months: list[Annotated[list[str], Field(min_length=1)]] = Field(min_length=12, max_length=12)
-    relative_days: dict[str, int] = {}
-    day_parts: list[str] = []
-    bare_weekday_prefixes: list[str] = []
-    last_weekday_suffixes: list[str] = []
-    last_weekday_prefixes: list[str] = []
-    range_words: list[str] = []
+    weekdays: Annotated[list[Annotated[list[str], Length(1)]], Length(7, 7)]
+    months: Annotated[list[Annotated[list[str], Length(1)]], Length(12, 12)]
+    relative_days: dict[str, int] = field(default_factory=dict)
+    day_parts: list[str] = field(default_factory=list)
+    bare_weekday_prefixes: list[str] = field(default_factory=list)
+    last_weekday_suffixes: list[str] = field(default_factory=list)
+    last_weekday_prefixes: list[str] = field(default_factory=list)
+    range_words: list[str] = field(default_factory=list)
     # Ordinal endings a day number may carry ("23rd September", "September 23rd").
-    day_suffixes: list[str] = []
+    day_suffixes: list[str] = field(default_factory=list)
     # A date followed by a clock time in one of these zones ("12/05/2023, 19:43 WIB", "Jumat, 12 Mei
     # 2023 | 21:10 WITA") is a publication stamp, not the date of anything the article reports.
-    stamp_time_zones: list[str] = []
+    stamp_time_zones: list[str] = field(default_factory=list)
     # Numeric dates may be written month first ("Friday (09/06/2024)" for 6 September): read so
     # when only that order fits the weekday written with it.
     month_first_when_weekday_fits: bool = False
 
 
+@dataclass(kw_only=True, eq=False)
 class NumbersFile(Strict):
     units: dict[str, int]
-    teens: dict[str, int] = {}
+    teens: dict[str, int] = field(default_factory=dict)
     teen_suffix: str | None = None
-    tens: dict[str, int] = {}
+    tens: dict[str, int] = field(default_factory=dict)
     tens_suffix: str | None = None
-    hundreds: dict[str, int] = {}
-    scales: dict[str, int] = {}
+    hundreds: dict[str, int] = field(default_factory=dict)
+    scales: dict[str, int] = field(default_factory=dict)
     prefix_one: str | None = None
     decimal_separator: str = "."
     collective_prefix: str | None = None
-    others: list[str] = []
+    others: list[str] = field(default_factory=list)
     # Before a count, words that add the sentence's subject to it ("X dilantik bersama enam rektor").
-    with_subject_before: list[str] = []
+    with_subject_before: list[str] = field(default_factory=list)
     # Before a region beside a count: the count is that region's share of a larger ceremony
     # ("tujuh pendonor dari Kabupaten Pasuruan").
-    share_words: list[str] = []
+    share_words: list[str] = field(default_factory=list)
     # Words just before a number that make it no count: "salah satu anggota" is one of them.
-    not_a_count_before: list[str] = []
+    not_a_count_before: list[str] = field(default_factory=list)
     # Nouns after a number that measure time or repetition, not things counted at the event:
     # "diberikan dua tahun sekali", "selama tiga hari".
-    not_counted: list[str] = []
+    not_counted: list[str] = field(default_factory=list)
     # Classifiers between a number and the noun it counts ("tiga orang penerima", "dua buah mobil").
-    classifiers: list[str] = []
+    classifiers: list[str] = field(default_factory=list)
     # Words after a classifier that are no noun: the classifier is then what is counted ("tiga orang juga").
-    classifier_ends: list[str] = []
+    classifier_ends: list[str] = field(default_factory=list)
     # Measures that belong to a person (a candidate's votes): compared only for the same person.
-    person_measures: list[str] = []
-    approximate: list[str] = []
-    measures: dict[str, str] = {}
-    unit_classes: dict[str, list[str]] = {}
+    person_measures: list[str] = field(default_factory=list)
+    approximate: list[str] = field(default_factory=list)
+    measures: dict[str, str] = field(default_factory=dict)
+    unit_classes: dict[str, list[str]] = field(default_factory=dict)
     # Measures that are the size of a thing (a length, an area): a bridge's 1,650 m and a runway's
     # 2,500 m are two things, so a size is compared only with the size of the same kind of thing,
     # named before a size word ("Jembatan sepanjang 1.650 meter"); a size of nothing named is none.
-    sizes: list[str] = []
-    size_words: list[str] = []
-    size_kinds: dict[str, list[str]] = {}
+    sizes: list[str] = field(default_factory=list)
+    size_words: list[str] = field(default_factory=list)
+    size_kinds: dict[str, list[str]] = field(default_factory=dict)
 
 
 # A group that repeats something that itself repeats ("(\w+\s?)+"): it can take exponential
@@ -122,24 +120,27 @@ def checked_pattern(pattern: str) -> str:
     return pattern
 
 
-SafePattern = Annotated[str, AfterValidator(checked_pattern)]
+SafePattern = Annotated[str, Satisfies(checked_pattern)]
 
 
+@dataclass(kw_only=True, eq=False)
 class NoiseFile(Strict):
     # Each pattern is checked on its own, so an error names its line and the pattern.
-    line_patterns: list[SafePattern] = []
-    block_markers: list[SafePattern] = []
+    line_patterns: list[SafePattern] = field(default_factory=list)
+    block_markers: list[SafePattern] = field(default_factory=list)
 
 
+@dataclass(kw_only=True, eq=False)
 class EventKind(Strict):
     recurring: bool = False
     collective: bool = False
     names_object: bool = False  # what is opened or built tells the event apart ("RSUD Sambelia")
 
 
+@dataclass(kw_only=True, eq=False)
 class Trigger(Strict):
     words: list[str]
-    voice: str = Field(pattern="^(active|passive)$")
+    voice: Literal["active", "passive"]
     kind: str | None = None
     # The sentence must name the event or what is handed over: "memimpin" is an act only as
     # "memimpin pelantikan", "memberikan" only as "memberikan penghargaan".
@@ -149,139 +150,145 @@ class Trigger(Strict):
     object_kind: str | None = None
     # The act only when one of these stands among the next few words (active) or the few words
     # before (passive): "membuka Porprov VI", "Festival Krakatau dibuka", not "membuka peluang".
-    objects: list[str] = []
+    objects: list[str] = field(default_factory=list)
     # Never the act when its very next word is one of these: "membuka pidatonya" opens a speech.
-    not_objects: list[str] = []
+    not_objects: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True, eq=False)
 class Markers(Strict):
-    witness: list[str] = []
-    reader: list[str] = []  # who reads the decree out ("dibacakan oleh"): not the one who acts
-    represented: list[str] = []  # on whose behalf the act is done ("atas nama Presiden"): not the one who acts
-    joint: list[str] = []  # between two doers of one act ("X bersama Y menyerahkan"): both act
-    conferrer: list[str] = []
-    handed_by: list[str] = []  # "dari tangan X": X handed it over in person (a presenter, not only a conferrer)
-    in_person: list[str] = []  # "diterima langsung ... dari X": between a receiving verb and "dari", X handed it over
-    agent: list[str] = []
-    recipient: list[str] = []
-    target: list[str] = []
-    apposition: list[str] = []
+    witness: list[str] = field(default_factory=list)
+    reader: list[str] = field(default_factory=list)  # who reads the decree out ("dibacakan oleh"): not the one who acts
+    represented: list[str] = field(default_factory=list)  # on whose behalf the act is done ("atas nama Presiden"): not the one who acts
+    joint: list[str] = field(default_factory=list)  # between two doers of one act ("X bersama Y menyerahkan"): both act
+    conferrer: list[str] = field(default_factory=list)
+    # "dari tangan X": X handed it over in person (a presenter, not only a conferrer)
+    handed_by: list[str] = field(default_factory=list)
+    # "diterima langsung ... dari X": between a receiving verb and "dari", X handed it over
+    in_person: list[str] = field(default_factory=list)
+    agent: list[str] = field(default_factory=list)
+    recipient: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    apposition: list[str] = field(default_factory=list)
     # Articles that may follow a comma or an apposition word before the office: "X, the deputy speaker".
-    articles: list[str] = []
+    articles: list[str] = field(default_factory=list)
     # Words that open a predicate: an office after "NAME," followed by one is the subject of a
     # clause of its own ("Menurut Jamaluddin, Gubernur NTB telah mengimbau"), not NAME's office.
-    predicate_starts: list[str] = []
+    predicate_starts: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True, eq=False)
 class StatusWords(Strict):
-    past: list[str] = []
-    background: list[str] = []
-    irrealis: list[str] = []
+    past: list[str] = field(default_factory=list)
+    background: list[str] = field(default_factory=list)
+    irrealis: list[str] = field(default_factory=list)
     # Of the irrealis words, those that announce the act ahead ("akan dilantik besok"): a preview
     # of the event, whose other facts (offices, counts) are still facts.
-    planned: list[str] = []
-    concurrent: list[str] = []
+    planned: list[str] = field(default_factory=list)
+    concurrent: list[str] = field(default_factory=list)
     # Words before a number after an office that make it a numbered holder ("Presiden RI ke-5"):
     # the office of whoever held it then, not an office held now.
-    numbered: list[str] = []
+    numbered: list[str] = field(default_factory=list)
     # After "OFFICE, NAME,": the post named next is the one held now ("Kepala Bapenda Jatim, Bobby,
     # yang saat ini menjabat sebagai Kepala Bappeda"), so the office before the name was held before.
-    now_holds: list[str] = []
+    now_holds: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True, eq=False)
 class PhraseRules(Strict):
-    prepositions: list[str] = []
+    prepositions: list[str] = field(default_factory=list)
     # Another language's building word before a name, as this language writes it after the name:
     # {"kantor": "office"} reads "Kantor KLHK" also as "KLHK office".
-    building_word_after: dict[str, str] = {}
+    building_word_after: dict[str, str] = field(default_factory=dict)
     # Words before those an act went to: a region named right after them is their home, not the
     # venue ("kepada 4 sekolah di Kota Depok").
-    recipient_words: list[str] = []
+    recipient_words: list[str] = field(default_factory=list)
     # Words that begin a street's name: an office after them names the street ("Jalan Gubernur Suryo").
-    street_words: list[str] = []
-    venue_words: list[str] = []
-    building_words: list[str] = []
-    relative_words: list[str] = []
+    street_words: list[str] = field(default_factory=list)
+    venue_words: list[str] = field(default_factory=list)
+    building_words: list[str] = field(default_factory=list)
+    relative_words: list[str] = field(default_factory=list)
     # Words that end the object of an act and begin its place or time ("inaugurated 916 regional
     # heads at Merdeka Palace"): what comes after them is not what the act was done to.
-    object_ends: list[str] = []
+    object_ends: list[str] = field(default_factory=list)
     # A place phrase that starts with one of these names no venue ("di lingkungan Provinsi Riau"
     # = among the province's offices; "di hadapan Presiden" = before the President).
-    not_venue_starts: list[str] = []
+    not_venue_starts: list[str] = field(default_factory=list)
     # After a superlative the place is where something is the largest, not where the act is held
     # ("multievent terbesar di Jatim itu di Stadion Surajaya").
-    not_venue_after: list[str] = []
+    not_venue_after: list[str] = field(default_factory=list)
     # Words that open a clause of what came before ("Usai menerima penghargaan, Gubernur ...
     # menjamu ... di Balai Kota"): a place after that clause's comma is the main clause's.
-    before_clause_starts: list[str] = []
+    before_clause_starts: list[str] = field(default_factory=list)
     # A category phrase that starts with one of these is no award's category: "meraih gelar
     # Diploma III" is a degree earned at school.
-    not_category_starts: list[str] = []
+    not_category_starts: list[str] = field(default_factory=list)
     # Markers that are also words of a body's name ("Dewan Gelar", "Tim Peneliti Pengkaji Gelar
     # Pusat"): after a capitalised word they mark no category.
-    in_names: list[str] = []
-    rank_words: list[str] = []
-    any_case_markers: list[str] = []
-    qualifier_words: list[str] = []
-    connectors: list[str] = []
-    markers: list[str] = []
-    stop_words: list[str] = []
+    in_names: list[str] = field(default_factory=list)
+    rank_words: list[str] = field(default_factory=list)
+    any_case_markers: list[str] = field(default_factory=list)
+    qualifier_words: list[str] = field(default_factory=list)
+    connectors: list[str] = field(default_factory=list)
+    markers: list[str] = field(default_factory=list)
+    stop_words: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True, eq=False)
 class GrammarFile(Strict):
     signal_words: list[str]
     event_kinds: dict[str, EventKind]
     triggers: list[Trigger]
-    receive_verbs: list[str] = []
-    received_by_verbs: list[str] = []
-    conferrer_verbs: list[str] = []
-    event_nouns: list[str] = []
-    noun_kinds: dict[str, str] = {}
-    venue_verbs: list[str] = []
-    award_nouns: list[str] = []
+    receive_verbs: list[str] = field(default_factory=list)
+    received_by_verbs: list[str] = field(default_factory=list)
+    conferrer_verbs: list[str] = field(default_factory=list)
+    event_nouns: list[str] = field(default_factory=list)
+    noun_kinds: dict[str, str] = field(default_factory=dict)
+    venue_verbs: list[str] = field(default_factory=list)
+    award_nouns: list[str] = field(default_factory=list)
     # Words that end a capitalised run before an award's name: a headline's verb or list word
     # ("Gayo Lues Raih APBD Award 2023", "Daftar Lengkap Daerah Penerima APBD Award").
-    award_name_breaks: list[str] = []
+    award_name_breaks: list[str] = field(default_factory=list)
     # Verbs in the bare form headlines use ("Jokowi Ungkap Alasan Pilih ..."): never part of a name.
-    headline_verbs: list[str] = []
-    decree_nouns: list[str] = []
-    doer_fillers: list[str] = []
+    headline_verbs: list[str] = field(default_factory=list)
+    decree_nouns: list[str] = field(default_factory=list)
+    doer_fillers: list[str] = field(default_factory=list)
     # Words that open a new clause with its own subject ("..., sedangkan Kota Samarinda memperoleh").
-    clause_breaks: list[str] = []
+    clause_breaks: list[str] = field(default_factory=list)
     # Words that bring in a second act held at the same ceremony ("bersamaan dengan penganugerahan
     # gelar Pahlawan Nasional kepada empat tokoh"): what is counted after them is that act's.
-    other_act_markers: list[str] = []
+    other_act_markers: list[str] = field(default_factory=list)
     # Verbs of declaring before a passive act: "X menyatakan Porprov VI resmi dibuka" - X did it.
-    declaring_verbs: list[str] = []
-    nickname_markers: list[str] = []
+    declaring_verbs: list[str] = field(default_factory=list)
+    nickname_markers: list[str] = field(default_factory=list)
     # Verbs of saying: a date right after "ujar X, Rabu (24/4)" dates the statement, not the act.
-    speech_verbs: list[str] = []
+    speech_verbs: list[str] = field(default_factory=list)
     # Words that open an enumeration ("berikut daftar", "yaitu"): what follows lists many.
-    list_intros: list[str] = []
+    list_intros: list[str] = field(default_factory=list)
     # Words that date a document rather than the act ("Keppres ... tertanggal 6 November").
-    document_date_words: list[str] = []
+    document_date_words: list[str] = field(default_factory=list)
     # Words that date another matter in the act's sentence ("yang berakhir masa jabatannya pada 5 Juli").
-    other_date_words: list[str] = []
+    other_date_words: list[str] = field(default_factory=list)
     # Words that point back at the act just reported ("Upacara pada Kamis (28/11) itu"): a date
     # written with them is the act's date again, not another stage's.
-    anaphora_words: list[str] = []
+    anaphora_words: list[str] = field(default_factory=list)
     markers: Markers = Markers()
     status: StatusWords = StatusWords()
     location: PhraseRules = PhraseRules()
     category: PhraseRules = PhraseRules()
-    org_words: list[str] = []
+    org_words: list[str] = field(default_factory=list)
     # Kinds of a thing built or opened, and its parts ("jalan tol", "jembatan", "seksi", "ruas"):
     # they say what was opened, not which one, so two openings sharing only them are two acts.
-    object_kind_words: list[str] = []
-    bare_name_blockers: list[str] = []
-    not_names: list[str] = []
+    object_kind_words: list[str] = field(default_factory=list)
+    bare_name_blockers: list[str] = field(default_factory=list)
+    not_names: list[str] = field(default_factory=list)
     # Endings that mark an inflected common word, never a name ("Rencananya", "Resmikan",
     # "Bersediakah"), for words of at least `not_name_ending_min` letters.
-    not_name_endings: list[str] = []
+    not_name_endings: list[str] = field(default_factory=list)
     not_name_ending_min: int = 7
     # Whole words that are never a name, as regular expressions over the folded word:
     # nominalisations such as "Kehadiran", "Pergantian" open sentences and headlines in capitals.
-    not_name_patterns: list[SafePattern] = []
+    not_name_patterns: list[SafePattern] = field(default_factory=list)
     # Indonesian capitalises an office only as a title ("Gubernur Aceh", "Bupati Sleman"); in
     # lower case with no name ("33 gubernur", "dilantik bupati") it is a common noun, no one.
     lowercase_office_is_generic: bool = False
@@ -289,24 +296,26 @@ class GrammarFile(Strict):
     region_before_office: bool = False
     # Words that count nothing alone: "112 kepala sekolah" and "sembilan kepala puskesmas"
     # count different people, so the word after them belongs to the unit.
-    unit_heads: list[str] = []
+    unit_heads: list[str] = field(default_factory=list)
     # Words that open the name of a team or staff named after the office it serves ("Tim
     # Komunikasi Presiden", "Staf Ahli Gubernur"): an office within two words after them is part of
     # that name, and the name after it is a member's, not the office holder's.
-    unit_name_words: list[str] = []
-    abbreviations: list[str] = []
+    unit_name_words: list[str] = field(default_factory=list)
+    abbreviations: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True, eq=False)
 class OfficeAliases(Strict):
-    id: list[str] = []
-    en: list[str] = []
+    id: list[str] = field(default_factory=list)
+    en: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True, eq=False)
 class OfficeEntry(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: Annotated[str, Matches(r"[a-z0-9][a-z0-9-]*")]
     name: str
     en: str | None = None
-    scope: str = Field(pattern="^(national|province|regency|city|region|unit|org)$")
+    scope: Literal["national", "province", "regency", "city", "region", "unit", "org"]
     requires_unit: bool = False  # an office only when a unit follows it ("Kepala Balai ...")
     # A role that opens, swears in or hands over nothing itself (the First Lady): beside a doer
     # ("Presiden bersama Ibu Negara meresmikan"), its holder is company, not a second doer.
@@ -314,6 +323,7 @@ class OfficeEntry(Strict):
     aliases: OfficeAliases = OfficeAliases()
 
 
+@dataclass(kw_only=True, eq=False)
 class ActingEntry(Strict):
     id: str
     name: str
@@ -322,59 +332,66 @@ class ActingEntry(Strict):
     held_beside: bool = False  # a duty held beside one's own post (Plt, Plh): it conflicts with no office
     # Offices of these scopes are kept by whoever is appointed to the acting seat: it conflicts
     # with none of them (a Dirjen or a provincial agency head made Pj Bupati keeps that post).
-    beside_scopes: list[str] = []
+    beside_scopes: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True, eq=False)
 class OfficesFile(Strict):
     offices: list[OfficeEntry]
-    acting: list[ActingEntry] = []
+    acting: list[ActingEntry] = field(default_factory=list)
     # Posts of these scopes (a party's chair, an organisation's head) are held beside a post in
     # government: a minister who chairs a party holds two offices, and neither report is wrong.
-    held_beside_scopes: list[str] = []
+    held_beside_scopes: list[str] = field(default_factory=list)
     # A deputy's office id is its head's with this prefix ("wakil-bupati" of "bupati").
     deputy_prefix: str | None = None
 
 
+@dataclass(kw_only=True, eq=False)
 class Province(Strict):
     name: str
-    aliases: list[str] = []
+    aliases: list[str] = field(default_factory=list)
     capital: str | None = None
-    regencies: list[str] = []
-    cities: list[str] = []
+    regencies: list[str] = field(default_factory=list)
+    cities: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True, eq=False)
 class RegionsFile(Strict):
     provinces: list[Province]
-    city_aliases: dict[str, str] = {}
+    city_aliases: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(kw_only=True, eq=False)
 class Venue(Strict):
     name: str
-    aliases: list[str] = []
+    aliases: list[str] = field(default_factory=list)
     city: str | None = None
     part_of: str | None = None
 
 
+@dataclass(kw_only=True, eq=False)
 class VenuesFile(Strict):
-    venues: list[Venue] = []
+    venues: list[Venue] = field(default_factory=list)
 
 
+@dataclass(kw_only=True, eq=False)
 class NamesFile(Strict):
-    expansions: dict[str, str] = {}
-    prefixes: list[str] = []
-    ranks: list[str] = []
-    degrees: list[str] = []
-    particles: list[str] = []
+    expansions: dict[str, str] = field(default_factory=dict)
+    prefixes: list[str] = field(default_factory=list)
+    ranks: list[str] = field(default_factory=list)
+    degrees: list[str] = field(default_factory=list)
+    particles: list[str] = field(default_factory=list)
     # First names that a second mention may leave out ("Muhammad Tito Karnavian", then "Tito
     # Karnavian"). Any other first name before a whole name makes another person: the wife named
     # after her husband ("Iriana Joko Widodo" beside "Joko Widodo").
-    droppable_first_names: list[str] = []
+    droppable_first_names: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True, eq=False)
 class UnitsFile(Strict):
-    expansions: dict[str, str] = {}
-    words: list[str] = []
-    organisations: list[str] = []  # one-word names of organisations, read like unit words
+    expansions: dict[str, str] = field(default_factory=dict)
+    words: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)  # one-word names of organisations, read like unit words
 
 
 # ---- compiled forms ------------------------------------------------------------------------
@@ -504,7 +521,8 @@ class Pack:
         self.recipient_place_re = phrase_re(g.location.recipient_words) if g.location.recipient_words else None
         self.award_noun_re = phrase_re(g.award_nouns)
         self.decree_noun_re = phrase_re(g.decree_nouns)
-        self.marker_res = {role: phrase_re(words) for role, words in g.markers.model_dump().items() if words}
+        roles = ((f.name, getattr(g.markers, f.name)) for f in fields(g.markers))
+        self.marker_res = {role: phrase_re(words) for role, words in roles if words}
         joint = self.marker_res.get("joint")
         # Between two names of one list ("A dan B", "A, serta B"), and after an office the list goes
         # on from ("..., Menteri PUPR, dan para anggota ...").

@@ -1,4 +1,5 @@
-"""Typed data that flows between the pipeline stages.
+"""Typed data that flows between the pipeline stages: frozen dataclasses (see typed.py for
+why not validating models, and for their JSON form).
 
 read -> Article (text lines with their original positions)
 clean -> Article with every line given a zone (body, headline, noise)
@@ -11,13 +12,8 @@ report -> Report
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from enum import StrEnum
-
-from pydantic import BaseModel, ConfigDict, Field
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Zone(StrEnum):
@@ -26,7 +22,8 @@ class Zone(StrEnum):
     noise = "noise"
 
 
-class TextLine(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class TextLine:
     """One line of article text and where it starts in the original file."""
 
     line: int
@@ -35,14 +32,16 @@ class TextLine(Frozen):
     zone: Zone = Zone.body
 
 
-class ArticleMeta(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ArticleMeta:
     title: str | None = None
     published: dt.date | None = None
     outlet: str | None = None
     url: str | None = None
 
 
-class Article(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Article:
     """What the reader made of one file."""
 
     path: str
@@ -53,14 +52,16 @@ class Article(Frozen):
     warnings: tuple[str, ...] = ()
 
 
-class Evidence(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Evidence:
     path: str
     line: int
     column: int
     quote: str
 
 
-class PartialDate(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class PartialDate:
     """A calendar date whose year may be unknown ("Thursday (Feb 20)")."""
 
     year: int | None
@@ -112,7 +113,8 @@ class Status(StrEnum):
     past = "past"  # "mantan Kapolri", "sebelumnya menjabat"
 
 
-class Office(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Office:
     id: str
     display: str
     acting: str | None = None  # pj / plt / plh
@@ -123,7 +125,8 @@ class Office(Frozen):
         return ":".join(parts)
 
 
-class PersonMention(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class PersonMention:
     name: str  # as written, degrees included
     key: str  # normalised name used for matching
     office: Office | None = None
@@ -147,7 +150,8 @@ class ClaimSource(StrEnum):
     planned = "planned"  # when, where and by whom a preview says the act will be done: plans change
 
 
-class Claim(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Claim:
     """One thing an article says, normalised so that claims can be compared."""
 
     attribute: str
@@ -164,7 +168,8 @@ class Claim(Frozen):
     source: ClaimSource = ClaimSource.body
 
 
-class EventFrame(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class EventFrame:
     """The article's main event, as far as the text says."""
 
     kind: str
@@ -187,7 +192,8 @@ class EventFrame(Frozen):
     posts: tuple[str, ...] = ()  # offices sworn in to: a person's swearing-in as KSAD is not the one as Panglima TNI
 
 
-class Suppression(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Suppression:
     """Lines of an article where findings of these rules (all rules when empty) are silenced."""
 
     rules: tuple[str, ...] = ()
@@ -195,14 +201,15 @@ class Suppression(Frozen):
     last: int
 
 
-class ArticleClaims(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ArticleClaims:
     path: str
     language: str
     anchor: dt.date | None = None
     reference_date: PartialDate | None = None
     event: EventFrame | None = None
     claims: tuple[Claim, ...] = ()
-    people: dict[str, str] = Field(default_factory=dict)  # person key -> display name
+    people: dict[str, str] = field(default_factory=dict)  # person key -> display name
     concurrent: tuple[str, ...] = ()  # people the article says hold two offices at once ("merangkap")
     errors: tuple[str, ...] = ()
     noise_lines: int = 0
@@ -219,7 +226,8 @@ class Severity(StrEnum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-class FindingEvidence(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FindingEvidence:
     path: str
     line: int
     column: int
@@ -229,7 +237,8 @@ class FindingEvidence(Frozen):
     means: str | None = None
 
 
-class Phrase(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Phrase:
     """Words to be said in the report's language: a key of `reasons` in
     rules/lang/<code>/report.yaml and what fills its blanks."""
     key: str
@@ -240,7 +249,8 @@ class Phrase(Frozen):
         return dict(self.params)
 
 
-class Finding(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Finding:
     id: str
     rule: str
     attribute: str
@@ -259,7 +269,8 @@ class Finding(Frozen):
     doubt: Phrase | None = None  # the reason the message ends with when the rule's level was lowered
 
 
-class ArticleSummary(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ArticleSummary:
     path: str
     claims: int
     errors: tuple[str, ...] = ()
@@ -273,14 +284,16 @@ class ArticleSummary(Frozen):
     published: dt.date | None = None
 
 
-class SkippedFile(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SkippedFile:
     """A file left out on purpose (not an article format, or excluded), and why."""
 
     path: str
     reason: str
 
 
-class RuleSummary(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RuleSummary:
     """What a report says about a rule that ran (for formats that describe their rules, as SARIF does)."""
 
     id: str
@@ -290,7 +303,8 @@ class RuleSummary(Frozen):
     description: str
 
 
-class Report(Frozen):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Report:
     version: int = 1
     articles: tuple[ArticleSummary, ...] = ()
     findings: tuple[Finding, ...] = ()

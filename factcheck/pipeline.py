@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
@@ -114,7 +114,7 @@ def _extract_file(path: Path, lexicon: Lexicon, max_bytes: int) -> Results:
                 claims = extract(cleaned, lexicon)
                 silenced = suppressions(article)
                 if silenced:
-                    claims = claims.model_copy(update={"suppressions": silenced})
+                    claims = replace(claims, suppressions=silenced)
         except ArticleTimeout as exc:
             error = f"{stage}: {exc}; not checked"
         except Exception as exc:  # the boundary: one article's failure is reported, not fatal

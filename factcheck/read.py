@@ -14,7 +14,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -174,7 +174,7 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> list[Article]:
     out = []
     for article in articles:
         extra = () if any(line.text.strip() for line in article.lines) else ("no article text",)
-        out.append(article.model_copy(update={"warnings": warnings + article.warnings + extra}))
+        out.append(replace(article, warnings=warnings + article.warnings + extra))
     return out
 
 

@@ -4,11 +4,11 @@ file is reported with its path and line, and the other rules still run."""
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
+from .checked import Between, Length, Matches, OneOf, Strict
 from .datafile import DataFileError, load_model
 from .models import ClaimSource, Severity
 
@@ -20,32 +20,31 @@ PLACEHOLDERS = {"event": {"subject", "values", "unit"}, "person": {"subject", "v
                 "article": {"written", "date", "actual"}}
 
 
-class Examples(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    conflict: list[str] = []
-    same: list[str] = []
+@dataclass(kw_only=True, eq=False)
+class Examples(Strict):
+    conflict: list[str] = field(default_factory=list)
+    same: list[str] = field(default_factory=list)
 
 
-class RuleCase(BaseModel):
+@dataclass(kw_only=True, eq=False)
+class RuleCase(Strict):
     """An executable case (as sqlfluff's YAML test cases): short articles, and whether the rule
     must report a conflict among them (`conflict`) or must stay silent (`none`)."""
 
-    model_config = ConfigDict(extra="forbid")
-    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
-    articles: dict[str, str] = Field(min_length=1)
-    expect: str = Field(pattern="^(conflict|none)$")
+    name: Annotated[str, Matches(r"[a-z0-9][a-z0-9_-]*")]
+    articles: Annotated[dict[str, str], Length(1)]
+    expect: Literal["conflict", "none"]
     severity: Severity | None = None  # the severity a conflict must have (default: warning or error)
 
 
-class Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
-    extends: str = Field(pattern="^(conflict|consistency)$")
+@dataclass(kw_only=True, eq=False)
+class Rule(Strict):
+    id: Annotated[str, Matches(r"[a-z][a-z0-9_-]*")]
+    extends: Literal["conflict", "consistency"]
     attribute: str
     description: str
-    scope: str = Field(pattern="^(event|person|article)$")
-    compare: str = Field(pattern="^(" + "|".join(COMPARATORS) + ")$")
+    scope: Literal["event", "person", "article"]
+    compare: Annotated[str, OneOf(*COMPARATORS)]
     within_article: bool = False
     per_recipient: bool = False
     # Two articles agree when any value of one matches any of the other (joint presenters: "X
@@ -57,7 +56,7 @@ class Rule(BaseModel):
     # also states the other's value (a count before and after, written by both). "any": once the
     # two articles give one value alike, none of their other values conflicts (two lists of bonus
     # amounts that share the gold medal's are amounts of different medals).
-    shared_value: str = Field(default="both", pattern="^(either|both|any)$")
+    shared_value: Literal["either", "both", "any"] = "both"
     # Numbers only: a figure that is the sum of two or more figures of the same unit in either
     # article is their total ("Rp11,3 triliun" = "Rp4,2 triliun" for land + "Rp7,1 triliun"),
     # not a conflicting figure.
@@ -69,8 +68,8 @@ class Rule(BaseModel):
     # Where claims must have been read for a pair to be a warning or an error (models.ClaimSource
     # values; empty: anywhere). Other pairs are info. Dates inside one article: news dates earlier
     # stages, other rounds and background in other sentences, so only the act's own dates count.
-    strong_sources: list[str] = []
-    within_article_sources: list[str] = []
+    strong_sources: list[str] = field(default_factory=list)
+    within_article_sources: list[str] = field(default_factory=list)
     level: Severity = Severity.error
     uncertain_level: Severity = Severity.warning
     # Numbers only: the most a pair of figures gets when neither could be the other mistyped
@@ -78,21 +77,21 @@ class Rule(BaseModel):
     unlike_slip_level: Severity | None = None
     message: str
     examples: Examples = Examples()
-    cases: list[RuleCase] = []
+    cases: list[RuleCase] = field(default_factory=list)
 
 
-class GroupingConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    same_occurrence_days: int = Field(default=45, ge=0)
+@dataclass(kw_only=True, eq=False)
+class GroupingConfig(Strict):
+    same_occurrence_days: Annotated[int, Between(0)] = 45
     # A blocking key shared by more articles than this ties none of them (group.candidate_pairs).
-    max_key_articles: int = Field(default=50, ge=2)
-    confidence: dict[str, float] = {}
+    max_key_articles: Annotated[int, Between(2)] = 50
+    confidence: dict[str, float] = field(default_factory=dict)
     # How much a claim is worth by where it was read (models.ClaimSource), and the least worth
     # both sides of a finding need for each severity.
-    claim_confidence: dict[str, float] = {}
-    error_needs: float = Field(default=0.9, ge=0, le=1)
-    warning_needs: float = Field(default=0.5, ge=0, le=1)
-    occurrence_needs: float = Field(default=0.0, ge=0, le=1)
+    claim_confidence: dict[str, float] = field(default_factory=dict)
+    error_needs: Annotated[float, Between(0, 1)] = 0.9
+    warning_needs: Annotated[float, Between(0, 1)] = 0.5
+    occurrence_needs: Annotated[float, Between(0, 1)] = 0.0
 
     def conf(self, name: str, default: float) -> float:
         return self.confidence.get(name, default)
@@ -129,10 +128,10 @@ def rule_problems(rule: Rule, path: Path) -> list[str]:
                         f"{', '.join('{' + u + '}' for u in unknown)}; a {rule.scope} rule may use "
                         f"{', '.join('{' + k + '}' for k in sorted(PLACEHOLDERS[rule.scope]))}")
     known_sources = {s.value for s in ClaimSource}
-    for field in ("strong_sources", "within_article_sources"):
-        unknown_sources = sorted(set(getattr(rule, field)) - known_sources)
+    for name in ("strong_sources", "within_article_sources"):
+        unknown_sources = sorted(set(getattr(rule, name)) - known_sources)
         if unknown_sources:
-            problems.append(f"{path}:{_line_of(path, field)}: {field} names unknown source(s) {', '.join(unknown_sources)} "
+            problems.append(f"{path}:{_line_of(path, name)}: {name} names unknown source(s) {', '.join(unknown_sources)} "
                             f"(sources: {', '.join(sorted(known_sources))})")
     if (rule.scope == "article") != (rule.compare == "weekday"):
         problems.append(f"{path}:{_line_of(path, 'compare')}: compare 'weekday' goes with scope 'article', and only it")
@@ -165,7 +164,7 @@ class RuleSelection:
             if level is not None:
                 # The uncertain level never rises above the rule's own level.
                 uncertain = min(rule.uncertain_level, level, key=lambda s: s.rank)
-                rule = rule.model_copy(update={"level": level, "uncertain_level": uncertain})
+                rule = replace(rule, level=level, uncertain_level=uncertain)
             out.append(rule)
         return out, errors
 

@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
+from .checked import Strict
 from .datafile import load_model
 from .lexicon import RULES_DIR
 from .models import Finding, Phrase, Report
 
 
-class ReportWords(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+@dataclass(kw_only=True, eq=False)
+class ReportWords(Strict):
     title: str
     read: str
     findings: str
@@ -48,7 +47,7 @@ class ReportWords(BaseModel):
     and_: str
     # The shipped rules' messages in this language, by rule id; a rule without one here is said
     # in the words of its rule file.
-    messages: dict[str, str] = {}
+    messages: dict[str, str] = field(default_factory=dict)
     # One line per side of a finding (--format text, github): what the article says, and the total.
     says: str
     line_total: str

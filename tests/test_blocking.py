@@ -1,6 +1,7 @@
 """Blocking is an optimisation only: every pair of reports that same_event ties shares a key,
 so grouping through the inverted index finds exactly the pairs that comparing all pairs finds."""
 
+from dataclasses import replace
 from itertools import combinations
 
 from conftest import ROOT
@@ -22,7 +23,7 @@ def test_blocking_keeps_every_pair_same_event_ties(lexicon):
             if claims is not None and claims.event is not None:
                 event = claims.event
                 if event.date is None and claims.reference_date is not None:
-                    event = event.model_copy(update={"date": claims.reference_date})
+                    event = replace(event, date=claims.reference_date)
                 frames[claims.path] = event
     assert len(frames) > 150
     window = load_grouping(RULES_DIR).same_occurrence_days

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import ROOT, run_cli
@@ -90,3 +92,34 @@ def test_an_edited_lexicon_is_matched_with_its_new_words_not_the_stored_patterns
              "    scope: national\n    aliases:\n      id: [Kepala Juru Padang]\n      en: []\n")
     offices.write_text(text.replace("\noffices:\n", "\noffices:\n" + entry, 1), encoding="utf-8")
     assert any("Kepala Juru Padang" in t for t in titles())
+
+
+def test_a_rule_file_broken_after_a_cached_run_is_still_reported_with_its_line(tmp_path):
+    # The validated form of each data file is kept; a file whose text changed must be
+    # validated again, not read back from what its old text gave.
+    cache = tmp_path / "cache"
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    assert '"rule_errors": []' in _report(cache, "--rules", rules)
+    assert list(cache.glob("valid-*.json")), "no validated data file was kept"
+    date_rule = rules / "checks" / "date.yaml"
+    text = date_rule.read_text(encoding="utf-8")
+    assert "\nscope: event\n" in text, "the date rule changed shape: update this test"
+    date_rule.write_text(text.replace("\nscope: event\n", "\nscope: everywhere\n"), encoding="utf-8")
+    line = text.split("\n").index("scope: event") + 1
+    errors = json.loads(_report(cache, "--rules", rules))["rule_errors"]
+    assert any(f"date.yaml:{line}:" in e and "scope" in e for e in errors), errors
+
+
+def test_a_warm_run_reads_its_data_files_without_loading_the_validator(tmp_path):
+    # Start-up: once the data files were validated, a run reads them back as they were kept,
+    # and the validating library (most of a cold start's imports) is never loaded.
+    cache = tmp_path / "cache"
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-X", "importtime", "-m", "factcheck", str(SEEDS / "001_54aaad936bbab106.txt"),
+               "--fail-on", "never", "-q"]
+    cold = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert cold.returncode == 0 and "pydantic" in cold.stderr
+    warm = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert warm.returncode == 0 and "factcheck.pipeline" in warm.stderr
+    assert "pydantic" not in warm.stderr and warm.stdout == cold.stdout

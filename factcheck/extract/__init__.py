@@ -245,7 +245,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
         read = (title_claims(sentence, mentions, people, pack) + category_claims(sentence, mentions, people, lexicon, pack, dates)
                 + measure_claims(sentence, dates, pack, lexicon, mentions))
         if id(sentence) in listed:
-            read = [c.model_copy(update={"source": ClaimSource.listing}) for c in read]
+            read = [dataclasses.replace(c, source=ClaimSource.listing) for c in read]
         claims += read
 
     headline_like = {id(sentence) for (sentence, _, _), t in zip(body, titled, strict=True) if t}
@@ -254,22 +254,22 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     if frame is not None and frame.date is None:
         named = Counter(int(y) for sentence, _, _ in body for y in YEAR.findall(sentence.text))
         if named:
-            frame = frame.model_copy(update={"year_named": max(sorted(named), key=named.__getitem__)})
+            frame = dataclasses.replace(frame, year_named=max(sorted(named), key=named.__getitem__))
     if frame is not None and frame.recipients:
         # A presenter whose sentence names no receiver acts for the article's own recipient: a
         # regional round's governor is not the national ceremony's presenter.
-        claims = [c.model_copy(update={"recipients": frame.recipients})
+        claims = [dataclasses.replace(c, recipients=frame.recipients)
                   if c.attribute == "presenter" and not c.recipients else c for c in claims]
     unowned = {c.value for c in claims if c.attribute == "category" and not c.recipients}
     if len(unowned) > 1:
         # Several categories and no receiver named for them: the article lists an award's
         # categories (or other winners'), it does not say which one its recipient won.
-        claims = [c.model_copy(update={"source": ClaimSource.listing})
+        claims = [dataclasses.replace(c, source=ClaimSource.listing)
                   if c.attribute == "category" and not c.recipients else c for c in claims]
     elif frame is not None and frame.recipients:
         # "Kota Madiun, peraih kategori ...": a category whose receiver the sentence does not name
         # is the article's own recipient's, not anyone's.
-        claims = [c.model_copy(update={"recipients": frame.recipients})
+        claims = [dataclasses.replace(c, recipients=frame.recipients)
                   if c.attribute == "category" and not c.recipients else c for c in claims]
     reference = frame.date if frame and frame.date else None
     if reference is None and anchor is not None:

@@ -150,7 +150,7 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
                                 unit=count_unit, approximate=approximate, recipients=(share,) if share else (),
                                 evidence=unit.evidence(offset + number.start, offset + number.end)))
         claims[first_claim:] = [c if c.attribute == "date" or c.source in (ClaimSource.bare_name, ClaimSource.quote)
-                                else c.model_copy(update={"source": source}) for c in claims[first_claim:]]
+                                else dataclasses.replace(c, source=source) for c in claims[first_claim:]]
     # The award is the one the act's own sentences name; else the first the article names outside
     # background ("yang tahun lalu juga membawa pulang Anugerah X"); else the headline's.
     own = [a for e in joined for a in (awards_in or {}).get(id(e.sentence), [])]
@@ -171,12 +171,12 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
     # "dari Provinsi Lampung ada 10 pendonor ... selamat kepada 10 pendonor": the same count said
     # again is the same region's share.
     shares = {(c.value, c.unit): c.recipients for c in claims if c.attribute == "quantity" and c.recipients}
-    claims = [c.model_copy(update={"recipients": shares[(c.value, c.unit)]})
+    claims = [dataclasses.replace(c, recipients=shares[(c.value, c.unit)])
               if c.attribute == "quantity" and not c.recipients and (c.value, c.unit) in shares else c for c in claims]
     # "Pertamina borong tujuh penghargaan": a count of awards is its recipients' tally, compared
     # only with the tally of the same recipients (one company's seven, another's four).
     if frame.recipients:
-        claims = [c.model_copy(update={"recipients": frame.recipients})
+        claims = [dataclasses.replace(c, recipients=frame.recipients)
                   if c.attribute == "quantity" and not c.recipients and fold(c.unit or "") in pack.award_noun_words else c
                   for c in claims]
     return frame, claims

@@ -9,7 +9,7 @@ import bisect
 import functools
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import patterns
 from ..lexicon import Lexicon, OfficeEntry, Pack, alternation, fold
@@ -334,14 +334,14 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
             left = pack.left_apposition_re.search(text, max(0, m.start() - 40), m.start())
             if holder and _apposition_closes(text, holder[1]):
                 unit = " ".join(fold(found[2]).split())
-                office = office.model_copy(update={"jurisdiction": unit, "display": office.display + " " + found[2]})
+                office = replace(office, jurisdiction=unit, display=office.display + " " + found[2])
                 end, found, comma = found[1], holder, second
             elif len(found[3]) == 1 and left and status != Status.target:
                 # "Ratna Kusumawardani, Kepala Puskesmas Kedungkandang, Kota Malang": the single
                 # word after the unit names the place; the holder is the name before the office.
                 place = " ".join(fold(found[2]).split())
-                office = office.model_copy(update={"jurisdiction": f"{office.jurisdiction or ''} {place}".strip(),
-                                                   "display": office.display + " " + found[2]})
+                office = replace(office, jurisdiction=f"{office.jurisdiction or ''} {place}".strip(),
+                                                   display=office.display + " " + found[2])
                 end, found = found[1], None
         # "Wakil Gubernur, Nova Arisne, Sekretaris Deputi ...": a name between two offices set off
         # by commas is the second's, given after the name.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from .. import typed
 from ..models import ArticleClaims, ArticleSummary
 
 
@@ -41,5 +42,5 @@ def render_text(results: list[tuple[ArticleSummary, ArticleClaims | None]]) -> s
 
 def render_json(results: list[tuple[ArticleSummary, ArticleClaims | None]]) -> str:
     data = [{"path": s.path, "errors": list(s.errors), "warnings": list(s.warnings),
-             "claims": c.model_dump(mode="json") if c is not None else None} for s, c in results]
+             "claims": typed.encode(c) if c is not None else None} for s, c in results]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

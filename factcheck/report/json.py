@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from .. import typed
 from ..models import Report
 
 
@@ -20,7 +21,7 @@ def render(report: Report) -> str:
             {"id": f.id, "rule": f.rule, "attribute": f.attribute, "severity": f.severity.value, "subject": f.subject,
              "message": f.message, "why": f.why, "confidence": f.confidence, "certainty": f.certainty,
              "message_params": dict(f.message_params), "reasons": [{"key": r.key, **r.blanks} for r in f.reasons],
-             "evidence": [e.model_dump() for e in f.evidence]}
+             "evidence": [typed.encode(e) for e in f.evidence]}
             for f in report.findings
         ],
         "hidden_info": report.hidden_info,
