@@ -34,10 +34,11 @@ except ImportError:  # pragma: no cover - other interpreters
     _ENGINE = ""
 
 # Part of the file name: change it with the layout of an entry.
-_FORMAT = "1"
-# A store that has grown past this many entries (rules edited many times) starts again from
-# what the current run used.
-_MAX_ENTRIES = 20_000
+_FORMAT = "2"
+# Each save is one generation. An entry no run has used for this many saves (the patterns of
+# rules since edited, or of an older factcheck) is dropped, so the store holds about what the
+# current rules need and loads in a few milliseconds; one used only now and then is compiled again.
+_KEEP_GENERATIONS = 8
 
 Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
@@ -52,16 +53,18 @@ class PatternStore:
         self._alternations: dict[str, str] = {}
         self._used: set[Any] = set()
         self._added = False
+        self._generation = 0
+        self._last_used: dict[Any, int] = {}  # entry key -> the generation that last used it
 
     def _load(self) -> dict[tuple[str, int], Compiled]:
         if self._compiled is None:
             self._compiled = {}
             if self.path is not None and _ENGINE:
-                with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+                with contextlib.suppress(OSError, ValueError, EOFError, TypeError, KeyError):
                     stored = marshal.loads(self.path.read_bytes())
                     if isinstance(stored, dict) and stored.get("engine") == _ENGINE:
-                        self._compiled = stored["compiled"]
-                        self._alternations = stored["alternations"]
+                        parts = stored["compiled"], stored["alternations"], int(stored["generation"]), stored["last_used"]
+                        self._compiled, self._alternations, self._generation, self._last_used = parts
         return self._compiled
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -103,12 +106,15 @@ class PatternStore:
         """Write the store if this run compiled anything new; never fails the run."""
         if not self._added or self.path is None or self._compiled is None or not _ENGINE:
             return
-        compiled, alternations = self._compiled, self._alternations
-        if len(compiled) + len(alternations) > _MAX_ENTRIES:
-            compiled = {k: v for k, v in compiled.items() if k in self._used}
-            alternations = {k: v for k, v in alternations.items() if k in self._used}
+        generation = self._generation + 1
+        last_used = {**self._last_used, **dict.fromkeys(self._used, generation)}
+        kept = {k for k, g in last_used.items() if g > generation - _KEEP_GENERATIONS}
+        compiled = {k: v for k, v in self._compiled.items() if k in kept}
+        alternations = {k: v for k, v in self._alternations.items() if k in kept}
+        last_used = {k: g for k, g in last_used.items() if k in kept}
         with contextlib.suppress(OSError, ValueError):
-            data = marshal.dumps({"engine": _ENGINE, "compiled": compiled, "alternations": alternations})
+            data = marshal.dumps({"engine": _ENGINE, "compiled": compiled, "alternations": alternations,
+                                  "generation": generation, "last_used": last_used})
             self.path.parent.mkdir(parents=True, exist_ok=True)
             partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
             partial.write_bytes(data)

@@ -123,3 +123,23 @@ def test_a_warm_run_reads_its_data_files_without_loading_the_validator(tmp_path)
     warm = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
     assert warm.returncode == 0 and "factcheck.pipeline" in warm.stderr
     assert "pydantic" not in warm.stderr and warm.stdout == cold.stdout
+
+
+def test_the_pattern_store_forgets_the_patterns_of_a_lexicon_edited_many_times(tmp_path):
+    # Each edit of the offices gives new patterns; the store keeps what recent runs used, so it
+    # does not grow with every edit (it is loaded whole at every start-up).
+    cache = tmp_path / "cache"
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    offices = rules / "lexicon" / "offices.yaml"
+    text = offices.read_text(encoding="utf-8")
+    assert "\noffices:\n" in text, "offices.yaml changed shape: update this test"
+    sizes = []
+    for n in range(16):
+        entry = (f"  - id: kepala-juru-{n}\n    name: Kepala Juru Nomor{n}\n    scope: national\n"
+                 f"    aliases:\n      id: [Kajur{n}, Kepala Juru Nomor{n}]\n")
+        offices.write_text(text.replace("\noffices:\n", "\noffices:\n" + entry, 1), encoding="utf-8")
+        _report(cache, "--rules", rules)
+        sizes.append(next(cache.glob("patterns-*.marshal")).stat().st_size)
+    # Past the kept generations, each edit's new patterns replace the oldest edit's.
+    assert sizes[-1] - sizes[7] < (sizes[7] - sizes[0]) / 2, sizes
