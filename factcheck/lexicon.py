@@ -181,6 +181,11 @@ class Markers(Strict):
 class StatusWords(Strict):
     past: list[str] = field(default_factory=list)
     background: list[str] = field(default_factory=list)
+    # Words that put a second act of a sentence before its first ("Selain meresmikan X, Jokowi
+    # sebelumnya meresmikan Y di Z"), unless one of `earlier_not_after` opens them ("yang
+    # sebelumnya menjabat": a former post). A place after them is not the first act's.
+    earlier: list[str] = field(default_factory=list)
+    earlier_not_after: list[str] = field(default_factory=list)
     irrealis: list[str] = field(default_factory=list)
     # Of the irrealis words, those that announce the act ahead ("akan dilantik besok"): a preview
     # of the event, whose other facts (offices, counts) are still facts.
@@ -223,6 +228,9 @@ class PhraseRules(Strict):
     # A category phrase that starts with one of these is no award's category: "meraih gelar
     # Diploma III" is a degree earned at school.
     not_category_starts: list[str] = field(default_factory=list)
+    # Verbs of being known by a name: the words after "dikenal dengan gelar" are an epithet
+    # ("Bapak Pembangunan"), not a category anyone conferred.
+    known_as: list[str] = field(default_factory=list)
     # Markers that are also words of a body's name ("Dewan Gelar", "Tim Peneliti Pengkaji Gelar
     # Pusat"): after a capitalised word they mark no category.
     in_names: list[str] = field(default_factory=list)
@@ -474,6 +482,7 @@ class Pack:
         self.category_markers = frozenset(fold(w) for w in g.category.markers if " " not in w)
         self.any_case_markers = frozenset(fold(w) for w in g.category.any_case_markers)
         self.not_category_starts = frozenset(fold(w) for w in g.category.not_category_starts)
+        self.known_as_words = frozenset(fold(w) for w in g.category.known_as)
         self.category_in_names = frozenset(fold(w) for w in g.category.in_names)
         self.award_noun_words = frozenset(fold(w) for w in g.award_nouns if " " not in w)
         self.award_name_breaks = frozenset(fold(w) for w in g.award_name_breaks)
@@ -560,6 +569,9 @@ class Pack:
             re.IGNORECASE) if g.document_date_words else never
         self.concurrent_re = phrase_re(g.status.concurrent)
         self.background_re = phrase_re(g.status.background)
+        unless = "".join(rf"(?<!{re.escape(w)}\s)" for w in g.status.earlier_not_after)
+        self.earlier_re = patterns.compile(rf"{unless}(?<![\w'’])(?:{alternation(g.status.earlier)})(?![\w'’])",
+                                           re.IGNORECASE) if g.status.earlier else None
         self.location_prep_re = phrase_re(g.location.prepositions, 0)
         self.relative_re = phrase_re(g.location.relative_words, 0)
         self.category_re = phrase_re(g.category.markers)

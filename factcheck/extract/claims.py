@@ -83,6 +83,8 @@ def category_claims(sentence: Sentence, mentions: list[Mention], people: dict[st
         if fold(marker.group(0)) in pack.category_in_names and marker.group(0)[:1].isupper() and before and \
                 before[-1][:1].isupper() and not before[-1].endswith((".", ":")):
             continue  # "Tim Peneliti Pengkaji Gelar Pusat", "Dewan Gelar": the word inside a body's name
+        if any(fold(w) in pack.known_as_words for w in before[-2:]):
+            continue  # "dikenang dengan gelar Ida Tjokorda Mantuk Ring Rana": an epithet
         words: list[str] = []
         end = marker.end()
         for m in PHRASE_WORD.finditer(text, marker.end()):

@@ -469,6 +469,8 @@ class SentenceReader:
             # "Malam Anugerah ... yang digelar di Teater Besar TIM" says where the event itself was.
             if relative is not None and not pack.venue_verb_re.fullmatch(text[relative:prep.start()].strip()):
                 break
+            if pack.earlier_re and pack.earlier_re.search(text, after, prep.start()):
+                break  # "Selain meresmikan X, Jokowi sebelumnya meresmikan Y di Z": Z is the earlier act's
             before = text[max(0, prep.start() - 30):prep.start()].split()
             if before and fold(before[-1]) in pack.not_venue_after:
                 continue
