@@ -121,15 +121,22 @@ def _both_years(a: EventFrame, b: EventFrame) -> bool:
     "February 20, 2025")."""
     if a.date is None or b.date is None:
         return False
-    if a.date.year is not None and b.date.year is not None:
-        return True
-    dated, bare, weekday = (a, b, b.date_weekday) if a.date.year is not None else (b, a, a.date_weekday)
-    if dated.date is None or dated.date.year is None or bare.date is None or weekday is None:
-        return False
+    return (a.date.year is not None and b.date.year is not None) or _bare_weekday_fits(a, b) is True
+
+
+def _bare_weekday_fits(a: EventFrame, b: EventFrame) -> bool | None:
+    """When one date has a year and the other has none but a weekday: does that weekday fall on
+    the year-less day in the dated side's year? ("Kamis (5/6)" does not in 2015: another year's
+    occurrence, or a wrong weekday, which nothing can tell apart). None when not asked."""
+    if a.date is None or b.date is None or (a.date.year is None) == (b.date.year is None):
+        return None
+    dated, bare = (a, b) if a.date.year is not None else (b, a)
+    if bare.date_weekday is None or dated.date is None or dated.date.year is None or bare.date is None:
+        return None
     try:
-        return dt.date(dated.date.year, bare.date.month, bare.date.day).weekday() == weekday
+        return dt.date(dated.date.year, bare.date.month, bare.date.day).weekday() == bare.date_weekday
     except ValueError:
-        return False
+        return None
 
 
 def same_event(a: EventFrame, b: EventFrame, lexicon: Lexicon, window: int) -> bool:
@@ -196,6 +203,9 @@ def occurrence(a: EventFrame, b: EventFrame, editions: tuple[int | None, int | N
         return Relation(False, 0.9, _says("editions_differ", a=ea, b=eb))
     days = a.date.days_to(b.date) if a.date and b.date else None
     if days is not None and not _both_years(a, b) and not (ea is not None and ea == eb):
+        if _bare_weekday_fits(a, b) is False:
+            year = a.date.year or b.date.year if a.date and b.date else None
+            return Relation(False, cfg.conf("weekday_other_year", 0.7), _says("weekday_other_year", year=year))
         return Relation(None, cfg.conf("no_year", 0.45), _says("no_year"))
     if days is not None and days <= window:
         if days == 0:

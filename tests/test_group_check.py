@@ -1,6 +1,6 @@
 """Stages 5 and 6: grouping into occurrences, severity from how sure we are, the rule engine."""
 
-from conftest import findings, write
+from conftest import findings, report_json, write
 
 AWARD = ("Judul\n\nPemerintah Kabupaten (Pemkab) Sleman meraih penghargaan Anugerah Layanan{edition} "
          "kategori {category}. Penghargaan tersebut diserahkan {presenter} kepada Bupati Sleman Joko Susilo "
@@ -170,3 +170,15 @@ def test_one_weekday_slip_written_twice_in_an_article_is_one_finding_with_both_p
                               "Acara itu digelar di Hotel Movenpick, Jakarta, Selasa (16/12/2024).\n"})
     [f] = findings([tmp_path], "weekday")
     assert [e["line"] for e in f["evidence"]] == [3, 5]
+
+
+def test_a_yearless_weekday_that_misses_the_other_reports_year_is_another_years_ceremony(tmp_path):
+    # 5 June 2015 was a Friday: "Kamis (5/6)" is the ceremony of another year (2014), so the two
+    # presenters are not set against each other, not even as a hidden info finding.
+    write(tmp_path, {"a.txt": award(presenter="Wakil Presiden Boediono", date="Kamis (5/6)"),
+                     "b.txt": award(presenter="Presiden Joko Widodo", date="Jumat (5/6/2015)")})
+    shown = report_json([tmp_path])["findings"]
+    assert not [f for f in shown if f["attribute"] == "presenter"], shown
+    # A weekday that fits the dated report's year leaves them one ceremony.
+    write(tmp_path, {"a.txt": award(presenter="Wakil Presiden Boediono", date="Jumat (5/6)")})
+    assert [f["attribute"] for f in findings([tmp_path])] == ["presenter"]
