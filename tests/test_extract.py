@@ -408,3 +408,13 @@ def test_a_category_ends_before_a_copula(tmp_path):
             "Lapian dan Mas Isman.\n")
     categories = {c.display for c in claims_of(tmp_path, text).claims if c.attribute == "category"}
     assert categories and not {c for c in categories if "adalah" in c}
+
+
+def test_the_date_of_the_main_ceremony_of_a_commemoration_dates_the_act_reported_after_it(tmp_path):
+    # "Puncak peringatan Hari X ... diselenggarakan ..., Jumat (5/6/2015)": the culmination
+    # ceremony is the event; the handover told in a later sentence is part of it.
+    claims = claims_of(tmp_path, "Puncak peringatan Hari Lingkungan Hidup Sedunia tingkat nasional diselenggarakan "
+                                 "di halaman Istana Bogor, Jumat (5/6/2015).\n"
+                                 "Presiden Joko Widodo hadir untuk menyerahkan penghargaan Kalpataru kepada "
+                                 "Sri Partiyah dari Kabupaten Magetan.\n")
+    assert claims.event is not None and claims.event.date is not None and claims.event.date.iso() == "2015-06-05"
