@@ -18,6 +18,7 @@ from .group import EventGroup, Relation, group_events, group_people
 from .lexicon import Lexicon
 from .models import ArticleClaims, Claim, ClaimSource, Finding, FindingEvidence, Phrase, Severity, Status
 from .normalise import (
+    OfficeKey,
     head_and_deputy,
     looks_like_slip,
     name_match,
@@ -265,9 +266,14 @@ def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleCla
     group_of = {p: g for g in groups for p in g.members}
     ref = {a.path: a.reference_date for a in articles}
     # The people an article reports sworn in (ids across articles).
-    sworn_in = {person_of[(a.path, r[len("person:"):])] for a in articles if a.event and a.event.kind == "inauguration"
-                for r in a.event.recipients if r.startswith("person:") and (a.path, r[len("person:"):]) in person_of}
     concurrent_in = {a.path: set(a.concurrent) for a in articles}
+    # The people each article reports sworn in (ids across articles), and the posts they took there.
+    sworn_to: dict[str, dict[str, set[str]]] = {}
+    for article in articles:
+        if article.event and article.event.kind == "inauguration":
+            for r in article.event.recipients:
+                if r.startswith("person:") and (article.path, r[len("person:"):]) in person_of:
+                    sworn_to.setdefault(person_of[(article.path, r[len("person:"):])], {})[article.path] = set(article.event.posts)
     # One display name per person whatever the file order: the most used, then the shortest.
     spellings: dict[str, Counter[str]] = {}
     for article in articles:
@@ -278,15 +284,16 @@ def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleCla
     for who, per_article in sorted(by_person.items()):
         entry = Conflicts(rule, names.get(who, who), who)
         per_article = {p: _distinct(cs) for p, cs in per_article.items()}
-        current = {p: [c for c in cs if c.status == Status.current] for p, cs in per_article.items()}
+        current = {p: [c for c in cs if c.status in (Status.current, Status.before)] for p, cs in per_article.items()}
         if rule.within_article:
             for path, cs in current.items():
                 if any(person_of[(path, c.person)] == who for c in cs if c.person in concurrent_in[path]):
                     continue  # the article says this person holds both offices
+                taken = sworn_to.get(who, {}).get(path, set())
                 for a, b in combinations(cs, 2):
                     # Two people of the article itself ("Bupati Amran Mahmud dan Wakil Bupati Amran")
                     # stay two, whatever the names across articles join.
-                    if a.person == b.person and compare(a, b, lex):
+                    if a.person == b.person and compare(a, b, lex) and not _before_and_taken(a, b, taken):
                         entry.pairs.append((a, b, INSIDE_ONE_ARTICLE))
         for x, y in _same_time_candidates(per_article, group_of, ref):
             relation = _same_time(x, y, group_of, ref)
@@ -295,14 +302,29 @@ def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleCla
             # Each side says something the other side says nowhere: two different offices.
             only_x = [a for a in current[x] if all(compare(a, b, lex) for b in per_article[y])]
             only_y = [b for b in current[y] if all(compare(a, b, lex) for a in per_article[x])]
-            if only_x and only_y and who in sworn_in and rule.compare == "office" and \
-                    head_and_deputy(only_x[0].value, only_y[0].value, lex):
-                continue  # a deputy sworn in as head: the office before the act and after it
+            if only_x and only_y and who in sworn_to and rule.compare == "office" and (
+                    head_and_deputy(only_x[0].value, only_y[0].value, lex)
+                    or _before_and_taken(only_x[0], only_y[0], _posts_taken(sworn_to[who], x, y, group_of))):
+                # A deputy sworn in as head, or "melantik Sekda X menjadi Penjabat Gubernur" beside
+                # "Penjabat Gubernur X": the office before the act and the one after it.
+                continue
             if only_x and only_y:
                 entry.pairs.append((only_x[0], only_y[0], relation))
         if entry.pairs:
             out.append(entry)
     return out
+
+
+def _before_and_taken(a: Claim, b: Claim, taken: set[str]) -> bool:
+    """Is one office the one held until a swearing-in and the other the post taken in it?"""
+    return any(x.status == Status.before and OfficeKey.parse(y.value).id in taken for x, y in ((a, b), (b, a)))
+
+
+def _posts_taken(sworn: dict[str, set[str]], x: str, y: str, group_of: dict[str, EventGroup]) -> set[str]:
+    """The posts a person is reported sworn in to by the articles of x's and y's event groups:
+    their swearing-in, not another one in the archive."""
+    near = {x, y} | {m for p in (x, y) if (g := group_of.get(p)) is not None for m in g.members}
+    return set().union(*(posts for path, posts in sworn.items() if path in near))
 
 
 def _same_time_candidates(paths: Iterable[str], group_of: dict[str, EventGroup], ref: dict) -> list[tuple[str, str]]:

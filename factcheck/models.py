@@ -111,6 +111,9 @@ class Status(StrEnum):
     current = "current"  # "Mendagri Tito Karnavian"
     target = "target"  # "dilantik sebagai Pj Bupati": the office being taken
     past = "past"  # "mantan Kapolri", "sebelumnya menjabat"
+    # The office held until the act the sentence reports ("melantik Sekda X sebagai Pj Gubernur"):
+    # compared with what other reports call the person then, never with the post taken.
+    before = "before"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

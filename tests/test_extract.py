@@ -418,3 +418,13 @@ def test_the_date_of_the_main_ceremony_of_a_commemoration_dates_the_act_reported
                                  "Presiden Joko Widodo hadir untuk menyerahkan penghargaan Kalpataru kepada "
                                  "Sri Partiyah dari Kabupaten Magetan.\n")
     assert claims.event is not None and claims.event.date is not None and claims.event.date.iso() == "2015-06-05"
+
+
+def test_an_act_named_by_its_noun_and_done_by_someone_is_dated_however_long_the_phrase(tmp_path):
+    # "Pelantikan X sebagai Y oleh Z di ..., Kamis (15/2/2024)": no verb, but the noun, its doer
+    # and its date make it the report of the act.
+    claims = claims_of(tmp_path, "PAMEKASAN - Pelantikan Slamet Riyadi Kusumo sebagai Penjabat Gubernur Jawa Timur "
+                                 "oleh Menteri Dalam Negeri Tito Karnavian di Gedung Sasana Bhakti Praja Kemendagri, "
+                                 "Jakarta, Kamis (15/2/2024), disambut dengan harapan warga.\n")
+    assert claims.event is not None and claims.event.kind == "inauguration"
+    assert claims.event.date is not None and claims.event.date.iso() == "2024-02-15"

@@ -35,7 +35,7 @@ def weekday_claims(sentence: Sentence, dates: list[DateMention], pack: Pack) -> 
 
 def title_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, Person], pack: Pack) -> list[Claim]:
     out = []
-    before_oath = _held_before_oath(sentence.text, mentions, pack)
+    before_oath, until_oath = _held_before_oath(sentence.text, mentions, pack)
     # "Bupati dan Wakil Bupati Edi Damansyah bersama Rendi Solihin": offices listed, then the names
     # in the same order; the office next to the first name is not that person's.
     listed = joined_offices(sentence.text, mentions, pack)
@@ -44,7 +44,7 @@ def title_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, 
             continue
         out.append(Claim(
             attribute="title", value=m.office.key(), display=m.office.display, person=m.person,
-            status=Status.past if i in before_oath else m.status,
+            status=Status.past if i in before_oath else Status.before if i in until_oath else m.status,
             evidence=sentence.unit.evidence(sentence.start + m.start, sentence.start + m.end),
         ))
         # "Menteri Lingkungan Hidup/Kepala BPLH Hanif": the office before the slash is held too.
@@ -57,21 +57,29 @@ def title_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, 
     return out
 
 
-def _held_before_oath(text: str, mentions: list[Mention], pack: Pack) -> set[int]:
-    """"Wakil Menteri PUPR, John Wempi Wetipo, dilantik sebagai Wamendagri": the office of the
-    one sworn in, written before the swearing-in verb and its target office, is the office held
-    until then (the index of that mention)."""
+def _held_before_oath(text: str, mentions: list[Mention], pack: Pack) -> tuple[set[int], set[int]]:
+    """The offices of those sworn in that were held until the oath (indexes of their mentions):
+    - written before the swearing-in verb ("Wakil Menteri PUPR, John Wempi Wetipo, dilantik
+      sebagai Wamendagri"): told as the past;
+    - written after an active verb ("Mendagri melantik Sekda Maluku Sadali Ie menjadi Pj
+      Gubernur", or each of a list after it): held until that act, which another report may
+      name otherwise."""
     held: set[int] = set()
+    until: set[int] = set()
     for i, target in enumerate(mentions):
         if target.status != Status.target:
             continue
         sworn = next((j for j in range(i - 1, -1, -1) if mentions[j].name is not None), None)
         if sworn is None or mentions[sworn].office is None or mentions[sworn].status != Status.current:
             continue
-        if any(mentions[sworn].end <= start < target.start and pack.trigger_of[verb].kind == "inauguration"
-               for start, _, verb in phrase_spans(pack.trigger_re, text)):
-            held.add(sworn)
-    return held
+        for start, _, verb in phrase_spans(pack.trigger_re, text):
+            if pack.trigger_of[verb].kind != "inauguration":
+                continue
+            if mentions[sworn].end <= start < target.start:
+                held.add(sworn)
+            elif start < mentions[sworn].start and pack.trigger_of[verb].voice == "active":
+                until.add(sworn)  # also each "OFFICE NAME sebagai POST" of a list after one verb
+    return held, until
 
 
 def category_claims(sentence: Sentence, mentions: list[Mention], people: dict[str, Person],

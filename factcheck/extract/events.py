@@ -224,7 +224,10 @@ class SentenceReader:
         confers = phrase_spans(pack.conferrer_verb_re, text)
         placed = bool(pack.venue_verb_re.search(text))
         dated = any(0 <= d.start - e <= 100 for _, e, _ in nouns for d in dates)
-        if not (triggers or receives or confers or (nouns and (placed or dated))):
+        # "Pelantikan X sebagai Y oleh Mendagri Z di ..., Kamis (15/2/2024)": the act named by its
+        # noun and done by someone is the act itself, however long the phrase before its date.
+        by_agent = bool(self.agent_re and nouns and dates and any(self.agent_re.search(text, e, e + 120) for _, e, _ in nouns))
+        if not (triggers or receives or confers or (nouns and (placed or dated or by_agent))):
             return None
         acts = triggers + receives + confers
         first = min(s for s, _, _ in acts or nouns)
