@@ -370,6 +370,12 @@ class RegionsFile(Strict):
 
 
 @dataclass(kw_only=True, eq=False)
+class CountriesFile(Strict):
+    # Each entry: the spellings of one country, the first naming it ("Filipina", "Philippines").
+    countries: list[Annotated[list[str], Length(1)]] = field(default_factory=list)
+
+
+@dataclass(kw_only=True, eq=False)
 class Venue(Strict):
     name: str
     aliases: list[str] = field(default_factory=list)
@@ -615,6 +621,8 @@ class Lexicon:
         self.regions = load_model(lex / "regions.yaml", RegionsFile)
         venues_path = lex / "venues.yaml"
         self.venues = load_model(venues_path, VenuesFile) if venues_path.exists() else VenuesFile()
+        countries_path = lex / "countries.yaml"
+        self.countries = load_model(countries_path, CountriesFile) if countries_path.exists() else CountriesFile()
         self.names = load_model(lex / "names.yaml", NamesFile)
         self.units = load_model(lex / "units.yaml", UnitsFile)
         self._compile()
@@ -676,6 +684,14 @@ class Lexicon:
             rf"(?<![\w'’]){region_prefix}(?P<name>{alternation(list(self.region_by_name))})(?![\w'’])",
             re.IGNORECASE,
         )
+        # Other countries, after a national office ("Presiden Filipina Rodrigo Duterte"): that
+        # office's jurisdiction, so that the country is no part of the name and its president is
+        # not Indonesia's.
+        self.country_by_name = {fold(name): "country:" + fold(spellings[0])
+                                for spellings in self.countries.countries for name in spellings}
+        self.country_re = patterns.compile(
+            rf"\s+(?:of\s+(?:the\s+)?)?(?P<name>{alternation(list(self.country_by_name))})(?![\w'’])",
+            re.IGNORECASE) if self.country_by_name else None
         # Venues: names and aliases to the canonical venue and the chain of venues containing it.
         self.venue_by_name: dict[str, str] = {}
         parent: dict[str, str] = {}

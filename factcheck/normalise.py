@@ -123,7 +123,11 @@ def offices_compatible(a: str, b: str) -> bool:
     x, y = OfficeKey.parse(a), OfficeKey.parse(b)
     if x.id != y.id or x.acting != y.acting:
         return False
-    if not x.jurisdiction or not y.jurisdiction or x.jurisdiction == y.jurisdiction:
+    if x.jurisdiction == y.jurisdiction:
+        return True
+    if (x.jurisdiction or "").startswith("country:") or (y.jurisdiction or "").startswith("country:"):
+        return False  # a national office left without a country is Indonesia's
+    if not x.jurisdiction or not y.jurisdiction:
         return True
     unit_x, _, region_x = x.jurisdiction.partition("@")
     unit_y, _, region_y = y.jurisdiction.partition("@")

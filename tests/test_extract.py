@@ -428,3 +428,16 @@ def test_an_act_named_by_its_noun_and_done_by_someone_is_dated_however_long_the_
                                  "Jakarta, Kamis (15/2/2024), disambut dengan harapan warga.\n")
     assert claims.event is not None and claims.event.kind == "inauguration"
     assert claims.event.date is not None and claims.event.date.iso() == "2024-02-15"
+
+
+def test_an_office_of_another_country_is_that_countrys_and_no_part_of_the_name(tmp_path):
+    # "Presiden Filipina Rodrigo Duterte": the office is the Philippines' (rules/lexicon/countries.yaml),
+    # the name starts after the country, and Indonesia's president named by his office alone is
+    # not taken for him.
+    claims = claims_of(tmp_path, "JAKARTA - Presiden melantik Komjen Pol Budi Gunawan sebagai Kepala BIN di Istana "
+                                 "Negara, Jakarta, Jumat (9/9/2016).\nPelantikan digelar setelah Presiden menerima "
+                                 "kunjungan kenegaraan Presiden Filipina Rodrigo Duterte.\n")
+    titles = {c.person: c for c in claims.claims if c.attribute == "title"}
+    duterte = next(c for p, c in titles.items() if p and "duterte" in p)
+    assert claims.people[duterte.person] == "Rodrigo Duterte" and duterte.value.endswith("country:filipina")
+    assert claims.event is not None and "duterte" not in (claims.event.presenter or "")

@@ -218,7 +218,10 @@ class OfficeReader:
         written = " ".join(text[m.start():end].split())
         if entry.scope == "national":
             tail = NATIONAL_TAIL.match(text, end)
-            end = tail.end() if tail else end
+            country = self.lex.country_re.match(text, end) if self.lex.country_re and not tail else None
+            if country:
+                jurisdiction = self.lex.country_by_name[fold(" ".join(country.group("name").split()))]
+            end = tail.end() if tail else country.end() if country else end
         elif entry.scope in ("province", "regency", "city", "region"):
             region = self.lex.region_re.match(text, end) or self.lex.region_re.match(text, end + 1)
             of = OF_REGION.match(text, end)
