@@ -175,6 +175,7 @@ class Markers(Strict):
     # Words that open a predicate: an office after "NAME," followed by one is the subject of a
     # clause of its own ("Menurut Jamaluddin, Gubernur NTB telah mengimbau"), not NAME's office.
     predicate_starts: list[str] = field(default_factory=list)
+    predicate_prefixes: list[str] = field(default_factory=list)  # verb prefixes: "me" (menunjuk), "ber"
 
 
 @dataclass(kw_only=True, eq=False)
@@ -561,6 +562,10 @@ class Pack:
         never = patterns.compile(r"(?!x)x")
         self.predicate_start_re = patterns.compile(
             rf"\s+(?:{alternation(g.markers.predicate_starts)})(?![\w'’])") if g.markers.predicate_starts else never
+        # A lowercase word with a verb prefix ("NAME, Kapolri menunjuk ..."): after a comma, the
+        # office before it is a new clause's subject, not an apposition of the name.
+        prefixes = "|".join(re.escape(p) for p in g.markers.predicate_prefixes)
+        self.verb_after_re = patterns.compile(rf"\s+(?:{prefixes})[a-z]{{3,}}(?![\w'’])") if prefixes else never
         self.speech_tail_re = patterns.compile(rf"(?<![\w'’])(?:{alternation(g.speech_verbs)})(?![\w'’])[^.!?\"“”]{{0,80}}$",
                                          re.IGNORECASE) if g.speech_verbs else never
         self.list_intro_re = phrase_re(g.list_intros) if g.list_intros else never

@@ -358,7 +358,8 @@ def find_mentions(text: str, lexicon: Lexicon, pack: Pack) -> list[Mention]:
             # "didampingi Ibu Negara Iriana Widodo, Menteri PUPR, dan para anggota Kabinet": an office
             # followed by the list's "dan" is an item of the list, not the office of the name before it.
             listed = pack.joint_after_re is not None and pack.joint_after_re.match(text, end)
-            if left and not listed:
+            clause = bool(left and left.group(0).strip() == "," and pack.verb_after_re.match(text, end))
+            if left and not listed and not clause:
                 back = names.backward(text, left.start())
                 # A name that already follows another office is not this office's holder, nor
                 # one that follows a building word ("Dari Gedung Tri Brata, Presiden menaiki ...").
