@@ -272,8 +272,9 @@ def check_people(rule: Rule, groups: list[EventGroup], articles: list[ArticleCla
     for article in articles:
         if article.event and article.event.kind == "inauguration":
             for r in article.event.recipients:
-                if r.startswith("person:") and (article.path, r[len("person:"):]) in person_of:
-                    sworn_to.setdefault(person_of[(article.path, r[len("person:"):])], {})[article.path] = set(article.event.posts)
+                sworn = person_of.get((article.path, r[len("person:"):])) if r.startswith("person:") else None
+                if sworn is not None:
+                    sworn_to.setdefault(sworn, {})[article.path] = set(article.event.posts)
     # One display name per person whatever the file order: the most used, then the shortest.
     spellings: dict[str, Counter[str]] = {}
     for article in articles:

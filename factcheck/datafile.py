@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, cast
 
 from . import typed
 
@@ -46,12 +46,20 @@ class Invalid(Exception):
         self.problems = problems
 
 
+@functools.cache
+def _adapter(model: Any) -> Any:
+    """pydantic's validator of one schema, built once per process (seven rule files share one)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(model)
+
+
 def validate(model: type[Model], data: Any) -> Model:
     """`data` checked against the schema `model` (a dataclass), as an instance of it."""
-    from pydantic import TypeAdapter, ValidationError
+    from pydantic import ValidationError
 
     try:
-        return TypeAdapter(model).validate_python(data)  # type: ignore[no-any-return]
+        return _adapter(cast(Any, model)).validate_python(data)  # type: ignore[no-any-return]
     except ValidationError as exc:
         raise Invalid([Problem(tuple(e["loc"]), e["type"], e["msg"]) for e in exc.errors()]) from None
 
@@ -77,9 +85,10 @@ def validated(model: type[Model], text: str, data_of: Callable[[str], Any]) -> M
     value = validate(model, data_of(text))
     if kept is not None:
         with contextlib.suppress(OSError, TypeError, ValueError):
-            encoded = json.dumps(typed.encode(value, defaults=False), ensure_ascii=False)
+            data = typed.encode(value, defaults=False)
+            encoded = json.dumps(data, ensure_ascii=False)
             # Only what comes back unchanged (schemas compare by identity: compare their data).
-            if typed.encode(typed.decode(model, json.loads(encoded)), defaults=False) == typed.encode(value, defaults=False):
+            if typed.encode(typed.decode(model, json.loads(encoded)), defaults=False) == data:
                 _write(kept, encoded)
     return value
 

@@ -462,8 +462,18 @@ def _trie_pattern(suffixes: list[str]) -> str:
     return f"(?:{body})?" if ends_here else body
 
 
-def phrase_re(words: list[str] | set[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return patterns.compile(rf"(?<![\w'’])(?:{alternation(words)})(?![\w'’])", flags)
+def phrase_re(words: list[str] | set[str], flags: int = re.IGNORECASE, not_after: list[str] | None = None) -> re.Pattern[str]:
+    """Any of the phrases as whole words; `not_after`: words that may not stand just before it."""
+    unless = "".join(rf"(?<!{re.escape(w)}\s)" for w in not_after or [])
+    return patterns.compile(rf"{unless}(?<![\w'’])(?:{alternation(words)})(?![\w'’])", flags)
+
+
+COUNTRY = "country:"  # the jurisdiction of another country's office ("Presiden Filipina")
+
+
+def is_foreign(jurisdiction: str | None) -> bool:
+    """An office of another country: never the same as Indonesia's office written alone."""
+    return bool(jurisdiction and jurisdiction.startswith(COUNTRY))
 
 
 class Pack:
@@ -580,9 +590,7 @@ class Pack:
             re.IGNORECASE) if g.document_date_words else never
         self.concurrent_re = phrase_re(g.status.concurrent)
         self.background_re = phrase_re(g.status.background)
-        unless = "".join(rf"(?<!{re.escape(w)}\s)" for w in g.status.earlier_not_after)
-        self.earlier_re = patterns.compile(rf"{unless}(?<![\w'’])(?:{alternation(g.status.earlier)})(?![\w'’])",
-                                           re.IGNORECASE) if g.status.earlier else None
+        self.earlier_re = phrase_re(g.status.earlier, not_after=g.status.earlier_not_after) if g.status.earlier else None
         self.location_prep_re = phrase_re(g.location.prepositions, 0)
         self.relative_re = phrase_re(g.location.relative_words, 0)
         self.category_re = phrase_re(g.category.markers)
@@ -692,7 +700,7 @@ class Lexicon:
         # Other countries, after a national office ("Presiden Filipina Rodrigo Duterte"): that
         # office's jurisdiction, so that the country is no part of the name and its president is
         # not Indonesia's.
-        self.country_by_name = {fold(name): "country:" + fold(spellings[0])
+        self.country_by_name = {fold(name): COUNTRY + fold(spellings[0])
                                 for spellings in self.countries.countries for name in spellings}
         self.country_re = patterns.compile(
             rf"\s+(?:of\s+(?:the\s+)?)?(?P<name>{alternation(list(self.country_by_name))})(?![\w'’])",

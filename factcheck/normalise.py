@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import patterns
 from .extract.people import name_match
-from .lexicon import Lexicon, fold
+from .lexicon import Lexicon, fold, is_foreign
 
 
 def person_key(value: str) -> tuple[str, ...]:
@@ -125,7 +125,7 @@ def offices_compatible(a: str, b: str) -> bool:
         return False
     if x.jurisdiction == y.jurisdiction:
         return True
-    if (x.jurisdiction or "").startswith("country:") or (y.jurisdiction or "").startswith("country:"):
+    if is_foreign(x.jurisdiction) or is_foreign(y.jurisdiction):
         return False  # a national office left without a country is Indonesia's
     if not x.jurisdiction or not y.jurisdiction:
         return True

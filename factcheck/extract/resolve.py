@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from ..lexicon import is_foreign
 from .people import Mention, name_match, named_after
 
 
@@ -104,7 +105,7 @@ def resolve_people(mentions: list[Mention], national_seats: Collection[str] = ()
             wanted = m.office.jurisdiction
             holder = next((person for (_, jurisdiction), person in sorted(holders.get(m.office.id, {}).items(),
                                                                           key=lambda item: item[0][0])
-                           if jurisdiction in (None, wanted) or (not wanted and not _foreign(jurisdiction))), None)
+                           if jurisdiction in (None, wanted) or (not wanted and not is_foreign(jurisdiction))), None)
             if holder is not None:
                 m.person = holder.id
     return {p.id: p for p in people}
@@ -132,7 +133,3 @@ def recipient_ids(m: Mention, people: dict[str, Person], regions: bool = True) -
     ids |= {o.jurisdiction for o in offices if o and o.jurisdiction and ":" in o.jurisdiction}
     return ids
 
-
-def _foreign(jurisdiction: str | None) -> bool:
-    """Another country's office ("Presiden Filipina"): "Presiden" alone is never its holder."""
-    return bool(jurisdiction and jurisdiction.startswith("country:"))
