@@ -63,6 +63,9 @@ class Conflicts:
 
 
 
+REGION_LEVELS = ("prov:", "kab:", "kota:")
+
+
 def _recipients_agree(a: Claim, b: Claim) -> bool:
     if not a.recipients or not b.recipients or set(a.recipients) & set(b.recipients):
         return True
@@ -172,7 +175,11 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
         for a measure that belongs to a person (one candidate's votes beside another's) or is the size of one thing."""
         owned = rule.per_recipient and a.unit in lex.person_measures and b.unit in lex.person_measures
         sized = a.unit in lex.size_measures and b.unit in lex.size_measures  # a bridge's length is not a runway's
-        return (per_recipient(x) or owned or sized) and not _recipients_agree(a, b)
+        # "sembilan sekolah dari Muara Enim" beside "19 sekolah": one region's share, and a count that
+        # names no region (the whole, or the share of the region the other report is about).
+        share = rule.per_recipient and rule.compare == "number" and bool(a.recipients) != bool(b.recipients) and all(
+            r.startswith(REGION_LEVELS) for r in a.recipients + b.recipients)
+        return share or ((per_recipient(x) or owned or sized) and not _recipients_agree(a, b))
 
     def note(subject_key: str, subject: str, a: Claim, b: Claim, relation: Relation, per: bool) -> None:
         key = _claim_key(rule, a)
@@ -216,9 +223,11 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
             said_in_y = {id(a) for a, b in comparable if not compare(a, b, lex)}
             said_in_x = {id(b) for a, b in comparable if not compare(a, b, lex)}
             either = rule.shared_value == "either"
-            if rule.shared_value == "any" and said_in_y:
-                continue
+            # Per key: two reports that agree on the number of cabang olahraga may still count the atlet apart.
+            agreed_keys = {_claim_key(rule, a) for a, b in comparable if not compare(a, b, lex)}
             for a, b in comparable:
+                if rule.shared_value == "any" and _claim_key(rule, a) in agreed_keys:
+                    continue
                 shared = (id(a) in said_in_y or id(b) in said_in_x) if either else (id(a) in said_in_y and id(b) in said_in_x)
                 if compare(a, b, lex) and not shared and not (rule.third_reconciles and reconciled(group, a, b)):
                     note("|".join(group.members), subject, a, b, relation, per_recipient(x))

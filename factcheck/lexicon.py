@@ -86,6 +86,12 @@ class NumbersFile(Strict):
     person_measures: list[str] = field(default_factory=list)
     approximate: list[str] = field(default_factory=list)
     measures: dict[str, str] = field(default_factory=dict)
+    # Outside the act's sentences, a count of any other noun ("4.753 desa wisata", "34 negara")
+    # is compared too, but only where the figures could be one mistyped (the quantity rule's
+    # unlike_slip_level): two reports rarely count one thing with near-identical figures by chance.
+    count_any_noun: bool = False
+    # Nouns never counted that way: shares, ranks and rounds ("58 persen", "10 besar").
+    not_counted_anywhere: list[str] = field(default_factory=list)
     unit_classes: dict[str, list[str]] = field(default_factory=dict)
     # Measures that are the size of a thing (a length, an area): a bridge's 1,650 m and a runway's
     # 2,500 m are two things, so a size is compared only with the size of the same kind of thing,
@@ -520,6 +526,7 @@ class Pack:
         self.abbreviations = frozenset(fold(w) for w in g.abbreviations)
         self.others = frozenset(fold(w) for w in self.numbers.others)
         self.not_counted = frozenset(fold(w) for w in self.numbers.not_counted)
+        self.not_counted_anywhere = frozenset(fold(w) for w in self.numbers.not_counted_anywhere)
         self.classifiers = frozenset(fold(w) for w in self.numbers.classifiers)
         self.classifier_ends = self.signal_words | frozenset(fold(w) for w in self.numbers.classifier_ends)
         self.doer_fillers = frozenset(fold(w) for w in g.doer_fillers)

@@ -102,11 +102,11 @@ def test_a_rule_case_that_does_not_hold_fails_and_names_the_case(tmp_path):
     rules = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", rules)
     path = rules / "checks" / "quantity.yaml"
-    # The total-and-parts case must fail once the rule no longer treats a total as agreeing.
-    path.write_text(path.read_text(encoding="utf-8").replace("totals: true", "totals: false"), encoding="utf-8")
+    # A region's share must clash with a count of no region once the rule stops reading counts per recipient.
+    path.write_text(path.read_text(encoding="utf-8").replace("per_recipient: true", "per_recipient: false"), encoding="utf-8")
     result = run_cli("test-rules", "quantity", "--rules", rules)
     assert result.returncode == 1
-    assert "FAIL quantity/a-total-and-its-parts" in result.stdout
+    assert "FAIL quantity/one-regions-share-beside-a-count-of-no-region" in result.stdout
 
 
 def test_rules_and_explain_list_and_describe_the_shipped_rules():

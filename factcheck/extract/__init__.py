@@ -13,7 +13,7 @@ from itertools import islice, pairwise
 
 from .. import patterns
 from ..lexicon import Lexicon, Pack, fold
-from ..models import Article, ArticleClaims, Claim, ClaimSource, PartialDate, Zone
+from ..models import Article, ArticleClaims, Claim, ClaimSource, EventFrame, PartialDate, Zone
 from .claims import category_claims, measure_claims, title_claims, weekday_claims
 from .dates import DateMention, find_dates
 from .events import YEAR, AwardName, SentenceEvent, SentenceReader, award_names
@@ -51,20 +51,22 @@ LIST_ITEM = patterns.compile(r"^\s*(?:[-•*▪►–]|\d{1,2}[.)])\s+")
 LIST_ITEM_MAX = 160  # after an intro ending in ":", lines this short continue the list
 
 
-def enumerates(text: str, pack: Pack) -> bool:
+def enumerates(text: str, pack: Pack) -> int | None:
     """"Penerima penghargaan yaitu Kota A kategori X, Kota B kategori Y, dan ...": one sentence
-    that lists many after an intro word."""
+    that lists many after an intro word. Where its list starts, or None."""
     m = pack.list_intro_re.search(text)
     if m is None:
-        return False
+        return None
     rest = text[m.end():]
-    return rest.lstrip().startswith(":") or rest.count(",") >= 2
+    return m.start() if rest.lstrip().startswith(":") or rest.count(",") >= 2 else None
 
 
-def listed_sentences(units: list[TextUnit], pack: Pack, split: dict[int, list[Sentence]]) -> set[int]:
-    """The sentences (by id) that stand in a list: bullet lines, the short lines after an intro
-    that ends with a colon, and sentences that enumerate after an intro word."""
-    listed: set[int] = set()
+def listed_sentences(units: list[TextUnit], pack: Pack, split: dict[int, list[Sentence]]) -> dict[int, int]:
+    """The sentences (by id) that stand in a list, with where in the sentence the list starts:
+    bullet lines and the short lines after an intro that ends with a colon (from their start),
+    and sentences that enumerate after an intro word (from the intro: "diikuti 27.380 peserta
+    yang terdiri atas petani, nelayan, ..." counts the whole before listing its parts)."""
+    listed: dict[int, int] = {}
     after_intro = False
     for unit in units:
         if unit.zone != Zone.body:
@@ -73,8 +75,9 @@ def listed_sentences(units: list[TextUnit], pack: Pack, split: dict[int, list[Se
         text = unit.text.strip()
         item = bool(LIST_ITEM.match(text)) or (after_intro and len(text) <= LIST_ITEM_MAX)
         for sentence in split[id(unit)]:
-            if item or enumerates(sentence.text, pack):
-                listed.add(id(sentence))
+            start = 0 if item else enumerates(sentence.text, pack)
+            if start is not None:
+                listed[id(sentence)] = start
         after_intro = text.endswith(":") or (after_intro and item)
     return listed
 
@@ -223,6 +226,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     people = resolve_people(all_mentions, lexicon.national_seats, lexicon.droppable_first_names, listed_together)
 
     reader = SentenceReader(lexicon, pack)
+    dated_counts: dict[tuple[int, int], set[str]] = {}  # a count read outside the act -> the full dates its sentence gives
     events: list[SentenceEvent] = []
     previous_sentence: tuple[Sentence, list[DateMention]] | None = None
     concurrent: set[str] = set()
@@ -242,15 +246,28 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
             concurrent.update(m.person for m in mentions if m.person)
         concurrent.update(m.person for m in mentions if m.person and _dual_office(sentence.text, m, lexicon, pack))
         previous_first = firsts[0] if firsts else previous_first
+        measured = measure_claims(sentence, dates, pack, lexicon, mentions)
+        full_dates = {d.date.iso() for d in dates if d.explicit and d.year_written and d.date and not d.is_stamp}
+        for c in measured:
+            dated_counts[(c.evidence.line, c.evidence.column)] = full_dates
         read = (title_claims(sentence, mentions, people, pack) + category_claims(sentence, mentions, people, lexicon, pack, dates)
-                + measure_claims(sentence, dates, pack, lexicon, mentions))
+                + measured)
         if id(sentence) in listed:
-            read = [dataclasses.replace(c, source=ClaimSource.listing) for c in read]
+            list_start = sentence.unit.position(sentence.start + listed[id(sentence)])
+            read = [dataclasses.replace(c, source=ClaimSource.listing)
+                    if (c.evidence.line, c.evidence.column) >= list_start else c for c in read]
         claims += read
 
     headline_like = {id(sentence) for (sentence, _, _), t in zip(body, titled, strict=True) if t}
     frame, event_claims = main_event(events, awards, people, lexicon, pack, awards_in, known_awards, listed, headline_like)
+    # A count in the act's own sentence is the act's (main_event reads it); the same number read
+    # again as a measure would be a second claim of one figure.
+    counted = {(c.evidence.line, c.evidence.column) for c in event_claims if c.attribute == "quantity"}
+    claims = [c for c in claims if c.attribute != "quantity" or (c.evidence.line, c.evidence.column) not in counted]
+    for place in counted:
+        dated_counts.pop(place, None)
     claims += event_claims
+    claims = _comparable_counts(claims, dated_counts, frame, pack)
     if frame is not None and frame.date is None:
         named = Counter(int(y) for sentence, _, _ in body for y in YEAR.findall(sentence.text))
         if named:
@@ -281,3 +298,29 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     )
 
 
+def _comparable_counts(claims: list[Claim], dated: dict[tuple[int, int], set[str]], frame: EventFrame | None, pack: Pack) -> list[Claim]:
+    """Counts of a noun outside the pack's measures, read outside the act, that another report
+    could contradict: only where the article gives the noun one figure, of 10 or more, in a
+    sentence not dated to another day than the event's. "205 sekolah" beside "39 sekolah" count
+    different sets of schools; "dua penghargaan" beside "satu penghargaan" are most often
+    different prizes; "Jamnas IX ... dibuka pada Sabtu (2/7/2011) dan diikuti 18 ribu penggalang
+    dari 33 provinsi" counts another occasion."""
+    own_day = frame.date.iso() if frame is not None and frame.date is not None else None
+    measures = set(pack.measures.values())
+    figures: dict[str, set[str]] = {}
+    def where(c: Claim) -> tuple[int, int] | None:
+        place = (c.evidence.line, c.evidence.column)
+        return place if c.attribute == "quantity" and place in dated else None
+    for c in claims:
+        if where(c) and c.unit not in measures:
+            figures.setdefault(c.unit or "", set()).add(c.value)
+    def kept(c: Claim) -> bool:
+        place = where(c)
+        if place is None:
+            return True
+        if c.unit in measures:
+            return True
+        if own_day is not None and dated[place] and own_day not in dated[place]:
+            return False
+        return len(figures[c.unit or ""]) == 1 and float(c.value) >= 10
+    return [c for c in claims if kept(c)]

@@ -12,7 +12,7 @@ from ..models import Claim, Status
 from ..normalise import ROMAN_OR_NUMBER
 from .dates import DateMention
 from .events import capitalised_run, count_share, is_named_run, is_not_a_count, org_id, phrase_spans, read_unit, subject_start
-from .numbers import find_numbers
+from .numbers import find_numbers, in_rupiah
 from .people import Mention, joined_offices
 from .resolve import Person, recipient_ids
 from .text import Sentence
@@ -186,36 +186,47 @@ def _org_with_region(text: str, run: tuple[int, int], lexicon: Lexicon) -> set[s
 
 def measure_claims(sentence: Sentence, dates: list[DateMention], pack: Pack, lexicon: Lexicon,
                    mentions: Sequence[Mention]) -> list[Claim]:
-    """Counts of a measure named in the pack (votes, residents, workers ...), anywhere. A measure
-    of a person (votes) is that person's: the one named last before it in the sentence."""
+    """Counts of a measure named in the pack (votes, residents, workers ...), anywhere, and where
+    the pack says so, of any other noun. A measure of a person (votes) is that person's: the one
+    named last before it in the sentence."""
     text = sentence.text
     out = []
     for number in find_numbers(text, pack):
         if any(d.start <= number.start < d.end for d in dates) or is_not_a_count(text, number, pack):
             continue
         unit, others, end = read_unit(text, number.end, pack, lexicon)
-        if re.search(r"\bRp\.?\s*$", text[max(0, number.start - 4):number.start]):
+        if in_rupiah(text, number.start):
             unit, end = "rupiah", number.end
-        if unit not in pack.measures:
+        measure = pack.measures.get(unit or "") or (_any_noun(unit, pack) if NOUN_RUN.fullmatch(text, number.end, end) else None)
+        if measure is None:
             continue
         approximate = bool(pack.approx_re.search(text[max(0, number.start - 16):number.start])) or bool(
             pack.approx_re.match(text, end + 1))
         value = number.value + (1 if others else 0)
         share = count_share(text, number.start, end, pack, lexicon)
-        if pack.measures[unit] in pack.numbers.person_measures:
+        if measure in pack.numbers.person_measures:
             whose = [m.person for m in mentions if m.person and m.end <= number.start]
             share = "person:" + whose[-1] if whose else share
         thing = None
-        if pack.measures[unit] in pack.numbers.sizes:
+        if measure in pack.numbers.sizes:
             thing = sized_thing(text, number.start, pack)
             if thing is None:
                 continue
         out.append(Claim(
-            attribute="quantity", value=f"{value:g}", display=text[number.start:end], unit=pack.measures[unit],
+            attribute="quantity", value=f"{value:g}", display=text[number.start:end], unit=measure,
             approximate=approximate, recipients=tuple(x for x in (share, thing) if x),
             evidence=sentence.unit.evidence(sentence.start + number.start, sentence.start + end),
         ))
     return out
+
+
+NOUN_RUN = patterns.compile(r"[^\W\d_]*(?:[\s-]+[^\W\d_]+)*")  # "desa wisata", not "(54), warga" or "minutes, he"
+
+
+def _any_noun(unit: str | None, pack: Pack) -> str | None:
+    if not pack.numbers.count_any_noun or not unit or unit in pack.not_counted_anywhere or unit in pack.not_counted:
+        return None
+    return unit if len(unit) > 2 and unit.replace(" ", "").isalpha() else None
 
 
 SIZE_WORD_THEN_THING = patterns.compile(r"([^\W\d_]+)\s+([^\W\d_]+)\s+$")

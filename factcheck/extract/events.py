@@ -12,7 +12,7 @@ from .. import patterns
 from ..lexicon import Lexicon, Pack, fold
 from ..models import Status
 from .dates import DateMention
-from .numbers import NumberMention, find_numbers
+from .numbers import NumberMention, find_numbers, in_rupiah
 from .people import WORD, Mention
 from .text import Sentence
 
@@ -555,7 +555,10 @@ class SentenceReader:
             if other_act is not None and number.start >= other_act.end():
                 break  # counted for the other act of the ceremony
             unit, others, unit_end = read_unit(text, number.end, self.pack, self.lex)
-            if not unit or self.pack.measures.get(unit) in self.pack.numbers.person_measures:
+            if in_rupiah(text, number.start):
+                unit, others, unit_end = "rupiah", False, number.end
+            unit = self.pack.measures.get(unit or "", unit)  # "peserta" in the act is the participants a body sentence counts
+            if not unit or unit in self.pack.numbers.person_measures:
                 continue  # a candidate's votes are the candidate's (measure_claims), not the act's count
             near_after = any(0 <= number.start - e <= 12 for _, e, _ in triggers) or bool(
                 self.recipient_re and self.recipient_re.search(text[max(0, number.start - 10):number.start]))

@@ -29,7 +29,7 @@ def lead_dates(previous: tuple[Sentence, list[DateMention]], sentence: Sentence)
 def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dict[str, Person], lexicon: Lexicon,
                pack: Pack, awards_in: dict[int, list[AwardName]] | None = None,
                headline_awards: list[AwardName] | None = None,
-               listed: set[int] | None = None, headline_like: set[int] | None = None) -> tuple[EventFrame | None, list[Claim]]:
+               listed: dict[int, int] | None = None, headline_like: set[int] | None = None) -> tuple[EventFrame | None, list[Claim]]:
     """The article's main event: the first act it reports as fact (in prose: a headline left in
     the body, every word capitalised, only when no sentence reports one), and every later
     sentence about an act of the same kind (or about "the ceremony") whose date does not set it apart."""
@@ -75,7 +75,7 @@ def main_event(events: list[SentenceEvent], awards: list[AwardName], people: dic
     date_explicit = False
     for e in joined:
         unit, offset = e.sentence.unit, e.sentence.start
-        source = (ClaimSource.listing if id(e.sentence) in (listed or set()) else ClaimSource.planned if planned
+        source = (ClaimSource.listing if id(e.sentence) in (listed or {}) else ClaimSource.planned if planned
                   else ClaimSource.act if e is main else ClaimSource.joined)
         first_claim = len(claims)
         # "... yang digelar Rabu (3/7), pembukaan Gelar Dagang ... Kamis (4/7), hingga puncak

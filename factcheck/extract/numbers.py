@@ -21,6 +21,14 @@ class NumberMention:
     text: str
 
 
+RUPIAH_BEFORE = re.compile(r"\bRp\.?\s*$")
+
+
+def in_rupiah(text: str, start: int) -> bool:
+    """"Rp 500 juta": the number counts money, whatever noun follows it."""
+    return bool(RUPIAH_BEFORE.search(text[max(0, start - 4):start]))
+
+
 def parse_digits(text: str, decimal_separator: str) -> float | None:
     """"86.000" -> 86000, "2,8" -> 2.8, "2,802" -> 2802: a separator followed by exactly three
     digits groups thousands; otherwise it is the decimal point."""
