@@ -238,6 +238,9 @@ class PhraseRules(Strict):
     # Verbs of being known by a name: the words after "dikenal dengan gelar" are an epithet
     # ("Bapak Pembangunan"), not a category anyone conferred.
     known_as: list[str] = field(default_factory=list)
+    # After a category, words that say no one received it ("kategori tokoh masyarakat tidak ada
+    # calon yang memenuhi"): a category nobody won is no one's claim.
+    none_given: list[str] = field(default_factory=list)
     # Markers that are also words of a body's name ("Dewan Gelar", "Tim Peneliti Pengkaji Gelar
     # Pusat"): after a capitalised word they mark no category.
     in_names: list[str] = field(default_factory=list)
@@ -519,6 +522,7 @@ class Pack:
         self.before_clause_re = patterns.compile(rf"\W*(?:{alternation(g.location.before_clause_starts)})(?![\w'’])",
                                                  re.IGNORECASE) if g.location.before_clause_starts else None
         self.category_stop = frozenset(fold(w) for w in g.category.stop_words)
+        self.none_given_re = phrase_re(g.category.none_given) if g.category.none_given else None
         self.org_words = frozenset(fold(w) for w in g.org_words)
         self.unit_name_words = frozenset(fold(w) for w in g.unit_name_words)
         self.bare_name_blockers = frozenset(fold(w) for w in g.bare_name_blockers)

@@ -441,3 +441,13 @@ def test_an_office_of_another_country_is_that_countrys_and_no_part_of_the_name(t
     duterte = next(c for p, c in titles.items() if p and "duterte" in p)
     assert claims.people[duterte.person] == "Rodrigo Duterte" and duterte.value.endswith("country:filipina")
     assert claims.event is not None and "duterte" not in (claims.event.presenter or "")
+
+
+def test_a_text_cut_off_mid_word_makes_no_claim_of_its_broken_sentence(tmp_path):
+    # Feeds and excerpts stop at a character count: "di Gedung Rupa" is "Gedung Rupatama" cut short.
+    text = ("JAKARTA - Enam Kapolda baru dilantik Kapolri Jenderal Tito Karnavian di Jakarta, Senin (20/8/2018). "
+            "Selain kategori Lifetime Achievement, Dewan Pers juga memberikan penghargaan kategori Lifetime Ach")
+    claims = claims_of(tmp_path, text).claims
+    assert not [c for c in claims if c.attribute == "category"]
+    finished = claims_of(tmp_path, text + "ievement.", name="b.txt").claims
+    assert [c for c in finished if c.attribute == "category"]

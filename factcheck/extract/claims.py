@@ -110,6 +110,8 @@ def category_claims(sentence: Sentence, mentions: list[Mention], people: dict[st
         if fold(words[0]) in pack.signal_words or fold(words[0]) in pack.not_category_starts \
                 or pack.irrealis_re.match(" ".join(words)):
             continue  # "masing-masing kategori akan hadir": a verb follows, no category is named
+        if pack.none_given_re is not None and pack.none_given_re.match(text[end:end + 40].lstrip()):
+            continue  # "kategori tokoh masyarakat tidak ada calon yang memenuhi": nobody won it
         rank: list[str] = []
         for m in reversed(list(re.finditer(r"[^\s,;:()]+", text[max(0, marker.start() - 60):marker.start()]))[-3:]):
             if fold(m.group(0)) not in pack.rank_words:

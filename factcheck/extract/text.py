@@ -71,7 +71,25 @@ def units_of(path: str, lines: tuple[TextLine, ...]) -> list[TextUnit]:
             units.append(open_unit)
         if line.zone != Zone.body or not UNFINISHED.search(piece):
             open_unit = None
+    if units and units[-1].zone == Zone.body and units[-1].text[-1:].isalnum():
+        _drop_cut_sentence(units)
     return units
+
+
+# Up to the last sentence end that a space follows: the rest of a cut text breaks off.
+LAST_FULL_STOP = patterns.compile(r"(?s).*[.!?][\"”’)]*(?=\s)")
+
+
+def _drop_cut_sentence(units: list[TextUnit]) -> None:
+    """A text that stops on a letter was cut off (an excerpt, a feed's first 2,000 characters):
+    its last sentence breaks off mid-word ("di Gedung Rupa", "kategori Lifetime Ach") and is no
+    statement."""
+    last = units[-1]
+    kept = LAST_FULL_STOP.match(last.text)
+    if kept is None:
+        units.pop()
+    else:
+        last.text = kept.group(0)
 
 
 THOUSANDS_RUN = patterns.compile(r"\d{3}[.,]\d{3}")
