@@ -20,7 +20,7 @@ from .events import YEAR, AwardName, SentenceEvent, SentenceReader, award_names
 from .frame import lead_dates, main_event
 from .people import Mention, find_mentions
 from .resolve import resolve_people
-from .text import Sentence, TextUnit, sentences_of, units_of
+from .text import LIST_ITEM, Sentence, TextUnit, sentences_of, units_of
 
 __all__ = ["extract", "detect_language"]
 
@@ -47,7 +47,6 @@ def blank_dateline_prefix(unit: TextUnit, pack: Pack, lexicon: Lexicon) -> dt.da
 
 
 # A list item: a bullet or a number opening the line ("- Bupati Sumedang, ...", "2. Kota Bogor").
-LIST_ITEM = patterns.compile(r"^\s*(?:[-•*▪►–]|\d{1,2}[.)])\s+")
 LIST_ITEM_MAX = 160  # after an intro ending in ":", lines this short continue the list
 
 

@@ -13,6 +13,7 @@ from ..models import Evidence, TextLine, Zone
 
 TOKEN = patterns.compile(r"[^\s,;:()\[\]\"“”]+|[,;:()\[\]\"“”]")
 UNFINISHED = patterns.compile(r"[a-z,]\s*$")
+LIST_ITEM = patterns.compile(r"^\s*(?:[-•*▪►–]|\d{1,2}[.)])\s+")
 
 
 @dataclass
@@ -71,7 +72,9 @@ def units_of(path: str, lines: tuple[TextLine, ...]) -> list[TextUnit]:
             units.append(open_unit)
         if line.zone != Zone.body or not UNFINISHED.search(piece):
             open_unit = None
-    if units and units[-1].zone == Zone.body and units[-1].text[-1:].isalnum():
+    # A list's last item needs no full stop ("- Kota Salatiga kategori Swasti Saba Wiwerda").
+    if units and units[-1].zone == Zone.body and units[-1].text[-1:].isalnum() and not LIST_ITEM.match(units[-1].text) \
+            and not (len(units) > 1 and units[-2].text.endswith(":")):
         _drop_cut_sentence(units)
     return units
 
