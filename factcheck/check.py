@@ -63,9 +63,6 @@ class Conflicts:
 
 
 
-REGION_LEVELS = ("prov:", "kab:", "kota:")
-
-
 def _recipients_agree(a: Claim, b: Claim) -> bool:
     if not a.recipients or not b.recipients or set(a.recipients) & set(b.recipients):
         return True
@@ -178,7 +175,7 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
         # "sembilan sekolah dari Muara Enim" beside "19 sekolah": one region's share, and a count that
         # names no region (the whole, or the share of the region the other report is about).
         share = rule.per_recipient and rule.compare == "number" and bool(a.recipients) != bool(b.recipients) and all(
-            r.startswith(REGION_LEVELS) for r in a.recipients + b.recipients)
+            r.partition(":")[0] in REGION_LEVEL for r in a.recipients + b.recipients)
         return share or ((per_recipient(x) or owned or sized) and not _recipients_agree(a, b))
 
     def note(subject_key: str, subject: str, a: Claim, b: Claim, relation: Relation, per: bool) -> None:
@@ -220,11 +217,12 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
             # "27/10" beside "28/10" in one article and "28/10" in the other says the first also
             # dates something else (a caption, another stage); a self-contradiction is the
             # within-article check's.
-            said_in_y = {id(a) for a, b in comparable if not compare(a, b, lex)}
-            said_in_x = {id(b) for a, b in comparable if not compare(a, b, lex)}
+            agreeing = [(a, b) for a, b in comparable if not compare(a, b, lex)]
+            said_in_y = {id(a) for a, _ in agreeing}
+            said_in_x = {id(b) for _, b in agreeing}
             either = rule.shared_value == "either"
             # Per key: two reports that agree on the number of cabang olahraga may still count the atlet apart.
-            agreed_keys = {_claim_key(rule, a) for a, b in comparable if not compare(a, b, lex)}
+            agreed_keys = {_claim_key(rule, a) for a, _ in agreeing}
             for a, b in comparable:
                 if rule.shared_value == "any" and _claim_key(rule, a) in agreed_keys:
                     continue

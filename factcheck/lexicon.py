@@ -535,6 +535,7 @@ class Pack:
         self.classifier_ends = self.signal_words | frozenset(fold(w) for w in self.numbers.classifier_ends)
         self.doer_fillers = frozenset(fold(w) for w in g.doer_fillers)
         self.measures = {fold(k): v for k, v in self.numbers.measures.items()}
+        self.measure_names = frozenset(self.measures.values())
         self.unit_class = {fold(w): name for name, words in self.numbers.unit_classes.items() for w in words}
         self._compiled = False
 

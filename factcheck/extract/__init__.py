@@ -46,7 +46,6 @@ def blank_dateline_prefix(unit: TextUnit, pack: Pack, lexicon: Lexicon) -> dt.da
     return dated[0] if dated else None
 
 
-# A list item: a bullet or a number opening the line ("- Bupati Sumedang, ...", "2. Kota Bogor").
 LIST_ITEM_MAX = 160  # after an intro ending in ":", lines this short continue the list
 
 
@@ -263,10 +262,7 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
     # again as a measure would be a second claim of one figure.
     counted = {(c.evidence.line, c.evidence.column) for c in event_claims if c.attribute == "quantity"}
     claims = [c for c in claims if c.attribute != "quantity" or (c.evidence.line, c.evidence.column) not in counted]
-    for place in counted:
-        dated_counts.pop(place, None)
-    claims += event_claims
-    claims = _comparable_counts(claims, dated_counts, frame, pack)
+    claims = _comparable_counts(claims, dated_counts, frame, pack) + event_claims
     if frame is not None and frame.date is None:
         named = Counter(int(y) for sentence, _, _ in body for y in YEAR.findall(sentence.text))
         if named:
@@ -298,28 +294,20 @@ def extract(article: Article, lexicon: Lexicon) -> ArticleClaims:
 
 
 def _comparable_counts(claims: list[Claim], dated: dict[tuple[int, int], set[str]], frame: EventFrame | None, pack: Pack) -> list[Claim]:
-    """Counts of a noun outside the pack's measures, read outside the act, that another report
+    """Of the claims read outside the act (`dated`: where each count was read, with the full
+    dates of its sentence), the counts of a noun outside the pack's measures that another report
     could contradict: only where the article gives the noun one figure, of 10 or more, in a
     sentence not dated to another day than the event's. "205 sekolah" beside "39 sekolah" count
     different sets of schools; "dua penghargaan" beside "satu penghargaan" are most often
     different prizes; "Jamnas IX ... dibuka pada Sabtu (2/7/2011) dan diikuti 18 ribu penggalang
     dari 33 provinsi" counts another occasion."""
     own_day = frame.date.iso() if frame is not None and frame.date is not None else None
-    measures = set(pack.measures.values())
-    figures: dict[str, set[str]] = {}
-    def where(c: Claim) -> tuple[int, int] | None:
-        place = (c.evidence.line, c.evidence.column)
-        return place if c.attribute == "quantity" and place in dated else None
-    for c in claims:
-        if where(c) and c.unit not in measures:
-            figures.setdefault(c.unit or "", set()).add(c.value)
-    def kept(c: Claim) -> bool:
-        place = where(c)
-        if place is None:
-            return True
-        if c.unit in measures:
-            return True
-        if own_day is not None and dated[place] and own_day not in dated[place]:
-            return False
-        return len(figures[c.unit or ""]) == 1 and float(c.value) >= 10
-    return [c for c in claims if kept(c)]
+    nouns = [c for c in claims if c.attribute == "quantity" and c.unit not in pack.measure_names]
+    figures: dict[str | None, set[str]] = {}
+    for c in nouns:
+        figures.setdefault(c.unit, set()).add(c.value)
+    def dropped(c: Claim) -> bool:
+        days = dated.get((c.evidence.line, c.evidence.column), set())
+        return bool(own_day and days and own_day not in days) or len(figures[c.unit]) > 1 or float(c.value) < 10
+    gone = {id(c) for c in nouns if dropped(c)}
+    return [c for c in claims if id(c) not in gone]

@@ -13,6 +13,7 @@ from ..models import Evidence, TextLine, Zone
 
 TOKEN = patterns.compile(r"[^\s,;:()\[\]\"“”]+|[,;:()\[\]\"“”]")
 UNFINISHED = patterns.compile(r"[a-z,]\s*$")
+# A list item: a bullet or a number opening the line ("- Bupati Sumedang, ...", "2. Kota Bogor").
 LIST_ITEM = patterns.compile(r"^\s*(?:[-•*▪►–]|\d{1,2}[.)])\s+")
 
 
