@@ -150,8 +150,18 @@ def _event_subject(group: EventGroup | None, article: ArticleClaims, lex: Lexico
     return f"{head} · {who}" if who else head
 
 
-def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, ArticleClaims], lex: Lexicon) -> list[Conflicts]:
+def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, ArticleClaims], lex: Lexicon,
+                 subjects: dict[int, str] | None = None) -> list[Conflicts]:
+    """One rule's conflicts in each event group and, where the rule says so, inside each
+    article. `subjects` keeps each group's subject between rules (named only when a group has
+    a conflict, as most groups have none)."""
     compare = COMPARATORS[rule.compare]
+    subjects = {} if subjects is None else subjects
+
+    def subject_of(group: EventGroup) -> str:
+        if id(group) not in subjects:
+            subjects[id(group)] = _event_subject(group, by_path[_subject_article(group.members, by_path)], lex)
+        return subjects[id(group)]
     found: dict[tuple[str, str, tuple[str, ...]], Conflicts] = {}
 
     claims_by_path: dict[str, list[Claim]] = {}
@@ -198,9 +208,7 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
                    and not compare(b, c, lex) for path in group.members for c in claims_of(path))
 
     in_group: dict[str, EventGroup] = {p: g for g in groups for p in g.members}
-    subjects = {id(g): _event_subject(g, by_path[_subject_article(g.members, by_path)], lex) for g in groups}
     for group in groups:
-        subject = subjects[id(group)]
         # Only the pairs grouping related: the members of a large group are not all compared.
         for (x, y), relation in sorted(group.relations.items()):
             if relation.same is False:
@@ -228,17 +236,17 @@ def check_events(rule: Rule, groups: list[EventGroup], by_path: dict[str, Articl
                     continue
                 shared = (id(a) in said_in_y or id(b) in said_in_x) if either else (id(a) in said_in_y and id(b) in said_in_x)
                 if compare(a, b, lex) and not shared and not (rule.third_reconciles and reconciled(group, a, b)):
-                    note("|".join(group.members), subject, a, b, relation, per_recipient(x))
+                    note("|".join(group.members), subject_of(group), a, b, relation, per_recipient(x))
     if rule.within_article:
         for path, article in by_path.items():
             own = claims_of(path)
             home = in_group.get(path)
             subject_key = "|".join(home.members) if home else path
-            subject = subjects[id(home)] if home else _event_subject(None, article, lex)
             for a, b in combinations(own, 2):
                 if apart(path, a, b):
                     continue
                 if _claim_key(rule, a) == _claim_key(rule, b) and compare(a, b, lex):
+                    subject = subject_of(home) if home else _event_subject(None, article, lex)
                     note(subject_key, subject, a, b, INSIDE_ONE_ARTICLE, per_recipient(path))
     return list(found.values())
 
@@ -515,6 +523,7 @@ def run_checks(articles: list[ArticleClaims], rules: list[Rule], lexicon: Lexico
     by_path = {a.path: a for a in articles}
     groups = group_events(articles, lexicon, cfg, focus)
     findings: list[Finding] = []
+    subjects: dict[int, str] = {}
     for rule in rules:
         subject = "(all subjects)"
         try:
@@ -522,7 +531,7 @@ def run_checks(articles: list[ArticleClaims], rules: list[Rule], lexicon: Lexico
                 findings += check_weekdays(rule, articles)
                 continue
             if rule.scope == "event":
-                entries = check_events(rule, groups, by_path, lexicon)
+                entries = check_events(rule, groups, by_path, lexicon, subjects)
             else:
                 entries = check_people(rule, groups, articles, lexicon)
             for entry in entries:

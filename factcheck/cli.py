@@ -222,10 +222,10 @@ def _stderr_is_terminal() -> bool:
 
 def _settings(args: argparse.Namespace) -> Settings:
     from .config import Config, find_config, load_config
-    from .lexicon import RULES_DIR
     from .pipeline import RunOptions, default_jobs
     from .read import MAX_BYTES
     from .rules import RuleSelection
+    from .shipped import RULES_DIR
 
     path = args.config or find_config(Path.cwd())
     config, base = load_config(path) if path else (Config(), Path.cwd())
@@ -292,8 +292,8 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _test_rules(args: argparse.Namespace) -> int:
-    from .lexicon import RULES_DIR
     from .rule_cases import run_all
+    from .shipped import RULES_DIR
 
     results, errors = run_all(args.rules or RULES_DIR, set(args.rule) or None, _settings(args).options.rules)
     for error in errors:

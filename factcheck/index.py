@@ -6,7 +6,10 @@ A row is valid for one file content (size and mtime first, the SHA-256 when they
 one extraction version (the code, the lexicons and the language packs that produce claims; the
 check rules do not change claims). Rows are written in transactions in WAL mode: a run killed
 half-way leaves whole rows only, and two runs at once wait for each other's writes instead of
-corrupting them. An index of another format is rebuilt, with a warning."""
+corrupting them. An index of another format is rebuilt, with a warning.
+
+A run's whole report is kept too, under a digest of everything it was computed from
+(`run_inputs`), so that a re-run with nothing changed reads one row instead of checking again."""
 
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, typed
-from .models import ArticleClaims, ArticleSummary
+from .models import ArticleClaims, ArticleSummary, Report
 
 FORMAT = "2"
 DEFAULT_PATH = Path(".factcheck") / "index.sqlite"
@@ -43,7 +46,15 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS keys (key TEXT NOT NULL, path TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS keys_by_key ON keys (key);
 CREATE INDEX IF NOT EXISTS keys_by_path ON keys (path);
+CREATE TABLE IF NOT EXISTS runs (
+    inputs TEXT PRIMARY KEY,    -- run_inputs(): the files' contents, the code, the rules and the options
+    made INTEGER NOT NULL,      -- time.time_ns() when stored (the newest RUNS_KEPT are kept)
+    report TEXT NOT NULL        -- JSON: the Report as the run produced it, before any filtering for display
+);
 """
+
+# Reports kept for re-runs with nothing changed: the last few runs (one per folder or option set).
+RUNS_KEPT = 4
 
 
 def extraction_version(rules_dir: Path) -> str:
@@ -151,6 +162,17 @@ class ClaimIndex:
             raise
         self.db.execute("COMMIT")
 
+    def _same_content(self, real: str, st: os.stat_result, size: int, sha: str) -> bool:
+        """A file whose size or mtime differs from its row: touched (the row takes the new mtime)
+        or changed."""
+        try:
+            if st.st_size != size or _sha256(Path(real)) != sha:
+                return False
+        except OSError:
+            return False
+        self.db.execute("UPDATE articles SET size = ?, mtime_ns = ? WHERE path = ?", (st.st_size, st.st_mtime_ns, real))
+        return True
+
     def lookup(self, path: Path, shown: str) -> Results | None:
         """The stored results for this file, when its content and the extraction are unchanged."""
         real = os.path.realpath(path)
@@ -163,13 +185,8 @@ class ClaimIndex:
             st = os.stat(path)
         except OSError:
             return None
-        if (st.st_size, st.st_mtime_ns) != (size, mtime_ns):
-            try:
-                if _sha256(path) != sha:
-                    return None
-            except OSError:
-                return None
-            self.db.execute("UPDATE articles SET size = ?, mtime_ns = ? WHERE path = ?", (st.st_size, st.st_mtime_ns, real))
+        if (st.st_size, st.st_mtime_ns) != (size, mtime_ns) and not self._same_content(real, st, size, sha):
+            return None
         data = json.loads(results)
         if stored_shown != shown:
             data = _repath(data, stored_shown, shown)
@@ -194,6 +211,37 @@ class ClaimIndex:
                             (real, shown, st.st_size, st.st_mtime_ns, sha, self.extraction, payload))
             self.db.execute("DELETE FROM keys WHERE path = ?", (real,))
             self.db.executemany("INSERT INTO keys VALUES (?, ?)", [(k, real) for k in sorted(set(keys))])
+
+    def run_inputs(self, files: Iterable[tuple[str, str]], setup: str) -> str | None:
+        """The digest of a run's inputs: each file (real path, path as shown), by the content its
+        stored results were extracted from, with `setup` (the rules and options). None when a file
+        is not stored for this extraction or has changed since (size or mtime): the run must read it."""
+        stored = {path: (size, mtime_ns, sha) for path, size, mtime_ns, sha in self.db.execute(
+            "SELECT path, size, mtime_ns, sha256 FROM articles WHERE extraction = ?", (self.extraction,))}
+        digest = hashlib.sha256(f"{self.extraction}\n{setup}\n".encode())
+        for real, shown in files:
+            row = stored.get(real)
+            try:
+                st = os.stat(real)
+            except OSError:
+                return None
+            if row is None:
+                return None
+            if (st.st_size, st.st_mtime_ns) != row[:2] and not self._same_content(real, st, row[0], row[2]):
+                return None
+            digest.update(f"{shown}\0{row[2]}\n".encode())
+        return digest.hexdigest()
+
+    def kept_report(self, inputs: str) -> Report | None:
+        row = self.db.execute("SELECT report FROM runs WHERE inputs = ?", (inputs,)).fetchone()
+        return typed.decode(Report, json.loads(row[0])) if row else None  # type: ignore[no-any-return]
+
+    def keep_report(self, inputs: str, report: Report) -> None:
+        payload = json.dumps(typed.encode(report, defaults=False), ensure_ascii=False, separators=(",", ":"))
+        with self._transaction():
+            self.db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", (inputs, time.time_ns(), payload))
+            self.db.execute("DELETE FROM runs WHERE inputs NOT IN (SELECT inputs FROM runs ORDER BY made DESC LIMIT ?)",
+                            (RUNS_KEPT,))
 
     def prune(self, roots: Iterable[Path], present: set[str]) -> None:
         """Forget the files under these roots that are no longer there (or no longer articles)."""

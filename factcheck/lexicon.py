@@ -10,26 +10,13 @@ import functools
 import os
 import re
 from dataclasses import dataclass, field, fields
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
 
 from . import patterns
 from .checked import Length, Matches, Satisfies, Strict
 from .datafile import DataFileError, load_model
-
-
-def _shipped_rules_dir() -> Path:
-    """The rules that came with factcheck: `factcheck/data` inside an installed wheel, or the
-    top-level `rules/` of a source checkout (an editable install maps no data folder)."""
-    packaged = Path(str(resources.files("factcheck"))) / "data"
-    if (packaged / "lang").is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "rules"
-
-
-RULES_DIR = _shipped_rules_dir()
-
+from .shipped import RULES_DIR
 
 # ---- schemas of the YAML files -------------------------------------------------------------
 
@@ -188,6 +175,9 @@ class Markers(Strict):
 class StatusWords(Strict):
     past: list[str] = field(default_factory=list)
     background: list[str] = field(default_factory=list)
+    # Words right after an act that make its object another one of the kind ("menerima tanda
+    # kehormatan serupa"): the sentence is background too.
+    other_instance: list[str] = field(default_factory=list)
     # Words that put a second act of a sentence before its first ("Selain meresmikan X, Jokowi
     # sebelumnya meresmikan Y di Z"), unless one of `earlier_not_after` opens them ("yang
     # sebelumnya menjabat": a former post). A place after them is not the first act's.
@@ -377,6 +367,8 @@ class Province(Strict):
 class RegionsFile(Strict):
     provinces: list[Province]
     city_aliases: dict[str, str] = field(default_factory=dict)
+    # A compass word that ends a regency's or city's name, as English writes it before the name.
+    english_compass: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(kw_only=True, eq=False)
@@ -602,6 +594,7 @@ class Pack:
             re.IGNORECASE) if g.document_date_words else never
         self.concurrent_re = phrase_re(g.status.concurrent)
         self.background_re = phrase_re(g.status.background)
+        self.other_instance_re = phrase_re(g.status.other_instance) if g.status.other_instance else None
         self.earlier_re = phrase_re(g.status.earlier, not_after=g.status.earlier_not_after) if g.status.earlier else None
         self.location_prep_re = phrase_re(g.location.prepositions, 0)
         self.relative_re = phrase_re(g.location.relative_words, 0)
@@ -684,6 +677,7 @@ class Lexicon:
         # A province's names, for an office of a province: "Gubernur Yogyakarta" is DIY's governor,
         # although a bare "Yogyakarta" is the city.
         self.province_by_name: dict[str, str] = {}
+        english: list[tuple[str, str]] = []
         for prov in self.regions.provinces:
             pid = "prov:" + fold(prov.name)
             self.region_display[pid] = prov.name
@@ -698,6 +692,11 @@ class Lexicon:
                     # A bare name prefers the kota (cities are named more often in datelines).
                     if kind == "kota" or fold(name) not in self.region_by_name:
                         self.region_by_name[fold(name)] = rid
+                    english.append((name, rid))
+        for name, rid in english:  # "South Lampung" for Lampung Selatan, after every name written as it is
+            for suffix, word in self.regions.english_compass.items():
+                if name.endswith(" " + suffix) and len(name) > len(suffix) + 1:
+                    self.region_by_name.setdefault(fold(f"{word} {name[:-len(suffix) - 1]}"), rid)
         for alias, target in self.regions.city_aliases.items():
             known = self.region_by_name.get(fold(target))
             if known:

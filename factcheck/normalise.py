@@ -214,6 +214,7 @@ def parse_place(phrase: str, lexicon: Lexicon) -> Place:
     streets = [p for p in parts if re.match(r"(?i)^(?:kawasan\s+)?(jalan|jl\.?|jln\.?)\s", p)]
     street_words: set[str] = set()
     for part in parts:
+        part = re.sub(r"(?i)^the\s+", "", part)  # "in the East Java capital of Surabaya": the article names nothing
         if part in streets and len(streets) < len(parts):
             street_words |= set(_place_words(part)[1:])  # a street beside a named venue neither confirms nor contradicts it
             continue

@@ -7,6 +7,7 @@ all go through it."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import signal
@@ -17,18 +18,21 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import patterns
-from .check import run_checks
-from .clean import clean
-from .extract import extract
-from .group import lookup_keys
 from .index import ClaimIndex, Results
-from .lexicon import RULES_DIR, Lexicon, load_lexicon
 from .models import Article, ArticleClaims, ArticleSummary, Report, RuleSummary, SkippedFile, Zone
 from .read import MAX_BYTES, Discovery, discover, display_path, read_file
 from .rules import RuleSelection, load_grouping, load_rules
+from .shipped import RULES_DIR
 from .suppress import split_suppressed, suppressions
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+# Extraction, grouping and checking are imported where they run: a re-run that the claim index
+# answers with its kept report never loads them.
 
 # Time one article may take: a floor, and more for longer text (extraction is linear).
 BUDGET_SECONDS = 10.0
@@ -76,6 +80,7 @@ def claims_for(path: Path, lexicon: Lexicon, max_bytes: int = MAX_BYTES, cache: 
 
 
 def _keys(results: Results, lexicon: Lexicon) -> set[str]:
+    from .group import lookup_keys
     return {k for _, claims in results if claims is not None for k in lookup_keys(claims, lexicon)}
 
 
@@ -100,6 +105,8 @@ def _summary(article: Article, claims: ArticleClaims) -> ArticleSummary:
 
 
 def _extract_file(path: Path, lexicon: Lexicon, max_bytes: int) -> Results:
+    from .clean import clean
+    from .extract import extract
     out: Results = []
     for article in read_file(path, max_bytes):
         if article.errors:
@@ -145,6 +152,7 @@ class RunOptions:
     progress: bool = False  # a progress line on stderr (the command turns it on for a terminal)
 
     def lexicon(self) -> Lexicon:
+        from .lexicon import load_lexicon
         return load_lexicon(self.rules_dir, self.languages)
 
     def discover(self, paths: Iterable[str | Path]) -> Discovery:
@@ -179,6 +187,7 @@ _worker_lexicon: Lexicon | None = None
 
 
 def _worker_start(rules_dir: Path, languages: tuple[str, ...]) -> None:
+    from .lexicon import load_lexicon
     global _worker_lexicon
     _worker_lexicon = load_lexicon(rules_dir, languages)
 
@@ -231,10 +240,40 @@ def claims_of_files(files: Sequence[Path], options: RunOptions, cache: ClaimInde
 
 
 def run(paths: Iterable[str | Path], options: RunOptions | None = None, cache: ClaimIndex | None = None) -> Report:
+    """Check these files and folders. With a claim index as `cache`, only new and changed files
+    are extracted, and a re-run with nothing changed (files, rules, options, code) is the report
+    the index kept from the last such run."""
     options = options or RunOptions()
     found = options.discover(paths)
+    if cache is None:
+        summaries, extracted = _read_all(found, options)
+        return _checked(extracted, summaries, found, options)
+    setup = _run_setup(found, options)
+    named = list(zip(found.real_paths(), map(display_path, found.files), strict=True))
+    inputs = cache.run_inputs(named, setup)
+    kept = cache.kept_report(inputs) if inputs else None
+    if kept is not None:
+        return kept
     summaries, extracted = _read_all(found, options, cache)
-    return _checked(extracted, summaries, found, options)
+    report = _checked(extracted, summaries, found, options)
+    # Inputs taken after the run: the files it extracted are stored now. An article that failed
+    # (a time budget, an unreadable file) is not stored, so such a run is never kept.
+    inputs = cache.run_inputs(named, setup)
+    if inputs is not None:
+        cache.keep_report(inputs, report)
+    return report
+
+
+def _run_setup(found: Discovery, options: RunOptions) -> str:
+    """What a report depends on besides the files' contents and the code: every file of the
+    rules folder and of the extra rule folders, the options that change findings, and what
+    discovery left out."""
+    digest = hashlib.sha256()
+    for folder in (options.rules_dir, *options.rules.extra_dirs):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(f"{folder}\0{path.relative_to(folder).as_posix()}\0".encode() + path.read_bytes() + b"\0")
+    chosen = (options.rules, options.ignore_findings, options.languages, options.max_bytes, found.skipped, found.problems)
+    return digest.hexdigest() + "\n" + repr(chosen)
 
 
 def _read_all(found: Discovery, options: RunOptions,
@@ -253,6 +292,7 @@ def _read_all(found: Discovery, options: RunOptions,
 
 def _checked(extracted: list[ArticleClaims], summaries: list[ArticleSummary], found: Discovery,
              options: RunOptions, focus: frozenset[str] | None = None) -> Report:
+    from .check import run_checks
     rules, rule_errors = load_rules(options.rules_dir, options.rules)
     check_errors: list[str] = []
     findings = run_checks(extracted, rules, options.lexicon(), load_grouping(options.rules_dir), check_errors, focus)
@@ -282,6 +322,7 @@ def check_against(new_paths: Iterable[str | Path], cache: ClaimIndex,
     neighbours are not: a finding between a new article and the archive needs a pair that shares
     a key, so only an edition inferred through a third report can differ from a full run.)
     Returns the report and the real paths of the new files."""
+    from .group import lookup_keys
     options = options or RunOptions()
     lexicon = options.lexicon()
     grouping = load_grouping(options.rules_dir)

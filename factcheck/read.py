@@ -40,13 +40,29 @@ class Discovery:
     files: tuple[Path, ...]
     skipped: tuple[tuple[str, str], ...] = ()
     problems: tuple[tuple[str, str], ...] = ()
+    real: tuple[str, ...] = ()  # each file's real path, in the order of `files` (empty: not known)
+
+    def real_paths(self) -> tuple[str, ...]:
+        return self.real or tuple(os.path.realpath(f) for f in self.files)
+
+
+class _Globs:
+    """Glob patterns tried on a file's name and on its path below the walked folder; all of them
+    in one regular expression first, since a walk asks for every file and almost none match."""
+
+    def __init__(self, globs: tuple[str, ...]):
+        self.globs = globs
+        self.any = re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in globs)) if globs else None
+
+    def first(self, name: str, rel: str) -> str | None:
+        """The first pattern that matches, or None."""
+        if self.any is None or not (self.any.match(name) or self.any.match(rel)):
+            return None
+        return next((g for g in self.globs if fnmatch.fnmatchcase(name, g) or fnmatch.fnmatchcase(rel, g)), None)
 
 
 def _excluded(rel: PurePath, patterns: tuple[str, ...]) -> str | None:
-    for pattern in patterns:
-        if fnmatch.fnmatchcase(rel.name, pattern) or fnmatch.fnmatchcase(rel.as_posix(), pattern):
-            return pattern
-    return None
+    return _Globs(patterns).first(rel.name, rel.as_posix())
 
 
 def discover(paths: Iterable[str | Path], exclude: Iterable[str] = (), include: Iterable[str] = ()) -> Discovery:
@@ -59,9 +75,9 @@ def discover(paths: Iterable[str | Path], exclude: Iterable[str] = (), include: 
     skipped: list[tuple[str, str]] = []
     problems: list[tuple[str, str]] = []
 
-    def add(path: Path) -> None:
+    def add(path: Path, real: str | None = None) -> None:
         try:
-            key = os.path.realpath(path)
+            key = real or os.path.realpath(path)
         except (OSError, ValueError):
             key = str(path)
         files.setdefault(key, path)
@@ -75,44 +91,55 @@ def discover(paths: Iterable[str | Path], exclude: Iterable[str] = (), include: 
         if root.is_symlink() and not root.exists():
             problems.append((display_path(root), "a link that leads nowhere (dangling or looping)"))
         elif root.is_dir():
-            _walk(root, patterns, add, skipped, problems, tuple(include))
+            _walk(root, _Globs(patterns), add, skipped, problems, _Globs(tuple(include)))
         elif (pattern := _excluded(PurePath(root.name), extra)) is not None:
             skipped.append((display_path(root), f"excluded by {pattern}"))
         else:
             add(root)
-    ordered = tuple(sorted(files.values(), key=str))
-    return Discovery(ordered, tuple(sorted(skipped)), tuple(sorted(problems)))
+    ordered = sorted(files.items(), key=lambda item: str(item[1]))
+    return Discovery(tuple(f for _, f in ordered), tuple(sorted(skipped)), tuple(sorted(problems)),
+                     tuple(real for real, _ in ordered))
 
 
-def _walk(root: Path, patterns: tuple[str, ...], add: Callable[[Path], None],
-          skipped: list[tuple[str, str]], problems: list[tuple[str, str]], include: tuple[str, ...] = ()) -> None:
+def _walk(root: Path, excluded: _Globs, add: Callable[[Path, str | None], None],
+          skipped: list[tuple[str, str]], problems: list[tuple[str, str]], included: _Globs) -> None:
+    """Every file below `root`, folders in name order, links to folders followed, each real folder
+    once (a link back up the tree is not walked again)."""
     seen_dirs: set[str] = set()
-
-    def failed(exc: OSError) -> None:
-        problems.append((display_path(Path(exc.filename or root)), f"cannot open folder: {exc.strerror or exc}"))
-
-    for folder, dirs, names in os.walk(root, onerror=failed, followlinks=True):
+    pending = [(str(root), "")]  # (folder as named, its path below root with a trailing "/")
+    while pending:
+        folder, below = pending.pop()
         real = os.path.realpath(folder)
-        if real in seen_dirs:  # a link back up the tree: walk each folder once
-            dirs[:] = []
+        if real in seen_dirs:
             continue
         seen_dirs.add(real)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if name.startswith("."):
-                continue
-            path = Path(folder, name)
-            rel = path.relative_to(root)
-            if path.is_symlink() and not path.exists():
-                problems.append((display_path(path), "a link that leads nowhere (dangling or looping)"))
-            elif (pattern := _excluded(rel, patterns)) is not None:
-                skipped.append((display_path(path), f"excluded by {pattern}"))
-            elif path.suffix.lower() not in FORMATS:
-                skipped.append((display_path(path), f"not an article format ({', '.join(sorted(FORMATS))})"))
-            elif include and _excluded(rel, include) is None:
-                skipped.append((display_path(path), f"not matched by include ({', '.join(include)})"))
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
+        except OSError as exc:
+            problems.append((display_path(Path(folder)), f"cannot open folder: {exc.strerror or exc}"))
+            continue
+        subfolders = []
+        for entry in entries:
+            name, full = entry.name, entry.path
+            try:
+                link, is_dir = entry.is_symlink(), entry.is_dir()
+            except OSError:
+                link, is_dir = True, False
+            if is_dir:
+                subfolders.append((full, below + name + "/"))
+            elif link and not os.path.exists(full):
+                problems.append((display_path(Path(full)), "a link that leads nowhere (dangling or looping)"))
+            elif (pattern := excluded.first(name, below + name)) is not None:
+                skipped.append((display_path(Path(full)), f"excluded by {pattern}"))
+            elif os.path.splitext(name)[1].lower() not in FORMATS:
+                skipped.append((display_path(Path(full)), f"not an article format ({', '.join(sorted(FORMATS))})"))
+            elif included.globs and included.first(name, below + name) is None:
+                skipped.append((display_path(Path(full)), f"not matched by include ({', '.join(included.globs)})"))
             else:
-                add(path)
+                # A file's real path is its real folder's, beside it, unless the file is a link.
+                add(Path(full), None if link else os.path.join(real, name))
+        pending.extend(reversed(subfolders))
 
 
 def decode(raw: bytes) -> tuple[str, str | None]:

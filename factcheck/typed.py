@@ -120,6 +120,8 @@ def _record_decoder(cls: type) -> Callable[[Any], Any]:
     plain = {name for name, f in fields.items() if f is _same}
 
     def build(data: dict[str, Any]) -> Any:
+        if plain.issuperset(data):  # most records of a report: nothing to convert
+            return cls(**data)
         return cls(**{k: v if k in plain else fields[k](v) for k, v in data.items()})
 
     return build

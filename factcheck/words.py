@@ -10,8 +10,8 @@ from pathlib import Path
 
 from .checked import Strict
 from .datafile import load_model
-from .lexicon import RULES_DIR
 from .models import Finding, Phrase, Report
+from .shipped import RULES_DIR
 
 
 @dataclass(kw_only=True, eq=False)
@@ -111,5 +111,6 @@ def language_of(report: Report, rules_dir: Path = RULES_DIR) -> str:
     """The language asked for; unless told (or "auto"), that of most articles (Indonesian on a tie)."""
     if report.language not in (None, "auto"):
         return report.language
-    counts = Counter(a.language for a in report.articles if a.language in available(rules_dir))
+    known = set(available(rules_dir))
+    counts = Counter(a.language for a in report.articles if a.language in known)
     return max(sorted(counts), key=lambda code: (counts[code], code == "id")) if counts else "en"

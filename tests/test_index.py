@@ -4,6 +4,7 @@ index as a cache. These tests count the work the command says it did; they do no
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import signal
@@ -190,3 +191,46 @@ def test_check_against_gives_what_a_full_run_says_about_each_article(tmp_path, c
         report, _ = check_against([new], index)
         assert about(report.findings, new.name) == about(full, new.name), new.name
     index.close()
+
+
+
+def test_a_rerun_answered_by_the_index_changes_with_the_articles_the_rules_and_the_options(tmp_path):
+    """A re-run with nothing changed is the report the index kept; anything that decides the
+    report (an article's text, a rule file, a house rule, the configuration) is checked afresh."""
+    archive, house = tmp_path / "archive", tmp_path / "house"
+    shutil.copytree(ROOT / "seeds", archive)
+    house.mkdir()
+    house_rule = (ROOT / "rules" / "checks" / "presenter.yaml").read_text(encoding="utf-8")
+    (house / "house-presenter.yaml").write_text(house_rule.replace("id: presenter", "id: house-presenter", 1),
+                                                encoding="utf-8")
+    config = tmp_path / "factcheck.toml"
+    config.write_text('extra-rules = ["house/"]\nindex = "i.sqlite"\n', encoding="utf-8")
+
+    def report() -> dict:
+        result = run_cli(archive, "--format", "json", "--fail-on", "never", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)
+
+    def rules_found(r: dict) -> list[tuple[str, str]]:
+        return sorted((f["rule"], f["severity"]) for f in r["findings"])
+
+    first = report()
+    assert rules_found(first) == [("category", "warning"), ("date", "warning"), ("house-presenter", "warning"),
+                                  ("presenter", "warning")]
+    # What a re-run prints is the kept report: a mark put into it shows, so the steps below test
+    # that the keeping ends when it should.
+    with sqlite3.connect(tmp_path / "i.sqlite") as db:
+        (kept,) = db.execute("SELECT report FROM runs").fetchone()
+        db.execute("UPDATE runs SET report = ?", (json.dumps({**json.loads(kept), "suppressed": 999}),))
+    assert report()["suppressed"] == 999
+    os.utime(archive / SEED_OLD.name)  # touched, not changed
+    assert report()["suppressed"] == 999
+
+    with (house / "house-presenter.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a house rule changed\n")
+    assert report() == first
+    text = (archive / SEED_NEW.name).read_text(encoding="utf-8")
+    (archive / SEED_NEW.name).write_text(text.replace("Jumat (20/10/23)", "Kamis (12/9/2024)"), encoding="utf-8")
+    assert "date" not in {rule for rule, _ in rules_found(report())}
+    config.write_text(config.read_text(encoding="utf-8") + '[severity]\ncategory = "info"\n', encoding="utf-8")
+    assert "category" not in {rule for rule, _ in rules_found(report())}

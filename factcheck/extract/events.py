@@ -99,7 +99,11 @@ def award_names(text: str, pack: Pack, known: list[AwardName] | None = None) -> 
         # Calendar words date the award; they do not name it ("penghargaan Selasa (28/2)").
         tokens = tuple(p for p in parts if p and p not in nouns and (p not in pack.not_names or p in acronyms)
                        and p not in pack.weekday_index and p not in pack.month_index)
-        if run and tokens and (has_noun or led_by_noun) and len(tokens) <= 6:
+        # An award noun of several words names no award alone: "Tanda Kehormatan" is any honour,
+        # "Bintang Republik Indonesia Adipurna" one class of it.
+        phrase = next((n for n in pack.award_noun_phrases if folded_run == n or folded_run.startswith(n + " ")), "")
+        only_the_noun = bool(phrase) and not set(tokens) - set(phrase.split())
+        if run and tokens and not only_the_noun and (has_noun or led_by_noun) and len(tokens) <= 6:
             edition = None
             if j < len(words) and YEAR.fullmatch(words[j].group(1).rstrip(".,")):
                 edition = int(words[j].group(1).rstrip(".,"))
@@ -238,7 +242,9 @@ class SentenceReader:
         planned = irrealis and pack.planned_re is not None and bool(pack.planned_re.search(around)) and not (
             pack.unplanned_re and pack.unplanned_re.search(around))
         # "yang tahun lalu juga membawa pulang ...": an act from another time, not this event
-        background = bool(pack.background_re.search(text[:first + 1]))
+        # "sebelumnya ... juga menerima tanda kehormatan serupa": another of the kind, at another time
+        background = bool(pack.background_re.search(text[:first + 1])) or bool(
+            pack.other_instance_re and pack.other_instance_re.search(text, first, first + 60))
         irrealis = irrealis or background
         planned = planned and not background
         kind = self._kind(text, triggers, receives, names_award)
@@ -320,7 +326,8 @@ class SentenceReader:
 
     def _names_a_work(self, text: str, pos: int) -> bool:
         """Do the next few words, up to a comma or stop, name a building or work ("the Temef Dam")?"""
-        clause = re.split(r"[,.;:(]", text[pos:pos + 80], maxsplit=1)[0]
+        # A bracketed aside is skipped, not an end: "the production of PT Freeport Indonesia's (PTFI's) copper smelter".
+        clause = re.split(r"[,.;:(]", re.sub(r"\([^()]{0,40}\)", " ", text[pos:pos + 120])[:80], maxsplit=1)[0]
         words = []
         for w in re.findall(r"[\w'-]+", clause):
             if fold(w) in self.pack.object_ends:
@@ -380,7 +387,9 @@ class SentenceReader:
             declared = None
             if trigger.voice == "passive" and self.pack.declare_re is not None:
                 declared = next(reversed(list(self.pack.declare_re.finditer(text, 0, s))), None)
-            if trigger.kind and self.pack.kind(trigger.kind).names_object:
+            # "inaugurated the Binjai-Stabat Toll Road": a verb of two kinds acts by its object's.
+            acting = trigger.object_kind if trigger.object_kind and self._names_a_work(text, e) else trigger.kind
+            if acting and self.pack.kind(acting).names_object:
                 # "meresmikan RSUD Sambelia", "RSUD Sambelia yang diresmikan": the object names the event
                 if trigger.voice == "passive":  # the object is the sentence's subject, or what is declared
                     start = _past_spaces(text, declared.end()) if declared else subject_start(text, event.dates)
@@ -391,6 +400,12 @@ class SentenceReader:
                     run = object_run(text, e)
                 if run:
                     event.org_names.append(org_id(text[run[0]:run[1]], self.lex))
+                    # What is opened is no person: a "name" inside it that holds a word for a work
+                    # ("Toll Road") receives nothing. A person the run ran on into ("Kodam XVII Mayjen
+                    # Joppye") still may.
+                    works = self.pack.org_words | self.lex.building_words
+                    taken.update(id(m) for m in mentions if run[0] <= m.start < run[1]
+                                 and works & {fold(w) for w in re.findall(r"[\w'-]+", text[m.start:m.end])})
             if trigger.voice == "passive":
                 agent = self._after(mentions, e, text, fillers=self.pack.doer_fillers)
                 if agent is None and self.agent_re:
